@@ -1,0 +1,154 @@
+//! The course's demo log-in: who is logged in, log-in links for each demo user, "Get my token"
+//! and log-out. Log-in and log-out are plain links (`rel="external"`, so the client-side router
+//! leaves them to the server), and work before hydration too.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::demo_users::{DEMO_USERS, DemoUser};
+
+/// The logged-in demo user as the page knows it (read from the session on the server).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub name: String,
+}
+
+impl From<&DemoUser> for SessionUser {
+    fn from(user: &DemoUser) -> Self {
+        Self { username: user.username.to_owned(), name: user.name.to_owned() }
+    }
+}
+
+/// What the "Get my token" button has produced so far (only the browser fetches).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum TokenState {
+    Idle,
+    Loading,
+    Got(String),
+    Failed(String),
+}
+
+/// Reads the session cookie of the request being rendered.
+#[cfg(feature = "ssr")]
+fn session_user() -> Option<SessionUser> {
+    let parts = use_context::<axum::http::request::Parts>()?;
+    let key = use_context::<axum_extra::extract::cookie::Key>()?;
+    crate::server::session::user_from_headers(&parts.headers, &key).map(SessionUser::from)
+}
+
+/// In the browser the session is only known from the server's rendering (see `SharedValue`).
+#[cfg(not(feature = "ssr"))]
+fn session_user() -> Option<SessionUser> {
+    None
+}
+
+/// Asks the server for the logged-in user's token (`GET /auth/token`, same-origin cookie).
+#[cfg(feature = "hydrate")]
+async fn fetch_demo_token() -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    #[derive(Deserialize)]
+    struct TokenBody {
+        token: String,
+    }
+
+    let window = web_sys::window().ok_or("no browser window")?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    let network = |_| "The server could not be reached.".to_owned();
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init("/auth/token", &init))
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(|_| "unexpected fetch result".to_owned())?;
+    match response.status() {
+        200 => {
+            let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
+            let text = text.as_string().unwrap_or_default();
+            serde_json::from_str::<TokenBody>(&text)
+                .map(|body| body.token)
+                .map_err(|e| format!("The server's answer was not the expected JSON: {e}"))
+        }
+        401 => Err("Not logged in: the server answered 401. Log in as a demo user first.".to_owned()),
+        status => Err(format!("The server answered {status}.")),
+    }
+}
+
+/// The demo log-in panel.
+#[component]
+pub fn DemoLogin() -> impl IntoView {
+    let user = SharedValue::new(session_user).into_inner();
+    let logged_in = user.is_some();
+    let token = RwSignal::new(TokenState::Idle);
+
+    let get_token = move |_| {
+        token.set(TokenState::Loading);
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            token.set(match fetch_demo_token().await {
+                Ok(t) => TokenState::Got(t),
+                Err(e) => TokenState::Failed(e),
+            });
+        });
+    };
+
+    let status = match &user {
+        Some(u) => format!("Logged in as {} ({})", u.name, u.username),
+        None => "Not logged in".to_owned(),
+    };
+
+    view! {
+        <section class="panel demo" aria-labelledby="demo-heading">
+            <h2 id="demo-heading">"Course demo log-in"</h2>
+            <p class="session-status" data-testid="session-status" data-logged-in=logged_in.to_string()>
+                {status}
+            </p>
+            <ul class="demo-users" aria-label="Log in as a demo user">
+                {DEMO_USERS
+                    .iter()
+                    .map(|u| {
+                        view! {
+                            <li>
+                                <a class="button" rel="external" href=format!("/auth/bypass?token={}", u.username)>
+                                    "Log in as "
+                                    {u.username}
+                                </a>
+                                <span class="muted">{format!(" {} — {}", u.name, u.roles.join(", "))}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <div class="actions">
+                <button type="button" class="button primary" on:click=get_token>
+                    "Get my token"
+                </button>
+                <Show when=move || logged_in>
+                    <a class="button" rel="external" href="/auth/logout">
+                        "Log out"
+                    </a>
+                </Show>
+            </div>
+            {move || match token.get() {
+                TokenState::Idle => ().into_any(),
+                TokenState::Loading => view! { <p role="status">"Asking the server for your token…"</p> }.into_any(),
+                TokenState::Failed(reason) => {
+                    view! { <p class="error" role="alert" data-testid="demo-token-error">{reason}</p> }.into_any()
+                }
+                TokenState::Got(t) => {
+                    view! {
+                        <label for="demo-token">"Your token (HS256, valid for 6 hours)"</label>
+                        <textarea id="demo-token" data-testid="demo-token" readonly rows="4" prop:value=t />
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}

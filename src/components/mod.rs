@@ -1,0 +1,3 @@
+//! One module per component.
+
+pub mod demo_login;

@@ -1,0 +1,24 @@
+//! jwt-debugger: a local, self-hosted JWT debugger.
+//!
+//! The same crate builds the server (feature `ssr`) and the browser bundle (feature `hydrate`).
+//! [`demo_users`] is shared by both; [`server`] exists only on the server.
+
+pub mod app;
+pub mod components;
+pub mod demo_users;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+/// Browser entry point: hydrate the server-rendered page, then mark `<html data-hydrated="true">`
+/// so that end-to-end tests know event handlers are attached.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        // Failing to set a test marker must not break the page.
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
+}

@@ -1,0 +1,97 @@
+//! The `jwt-debugger` binary: the web server (default), and command-line tools.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// A local JWT debugger: decode, explain, verify and sign tokens.
+#[derive(Parser)]
+#[command(name = "jwt-debugger", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (the default). Reads LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT,
+    /// JWT_SECRET_KEY and SESSION_SECRET from the environment or `.env`.
+    Serve,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve().await,
+    }
+}
+
+async fn serve() -> ExitCode {
+    use jwt_debugger::server::{AppState, app, config::Config};
+    use leptos::prelude::get_configuration;
+
+    // A missing .env is normal; a broken one is worth saying.
+    if let Err(err) = dotenvy::dotenv()
+        && !err.not_found()
+    {
+        eprintln!("warning: could not read .env: {err}");
+    }
+    let (config, notices) = Config::from_env();
+    for notice in &notices {
+        eprintln!("{notice}");
+    }
+    let leptos_options = match get_configuration(None) {
+        Ok(conf) => conf.leptos_options,
+        Err(err) => {
+            eprintln!("error: bad LEPTOS_* configuration: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let addr = leptos_options.site_addr;
+    let router = match AppState::new(leptos_options, &config) {
+        Ok(state) => app(state),
+        Err(err) => {
+            eprintln!("error: unusable JWT_SECRET_KEY: {err}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(listener) => listener,
+        Err(err) => {
+            eprintln!("error: cannot listen on {addr}: {err} (set LEPTOS_SITE_ADDR to another address)");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("jwt-debugger listening on http://{addr}");
+    match axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: server stopped: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM (what test runners send).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}

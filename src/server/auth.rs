@@ -1,0 +1,99 @@
+//! The course's demo auth routes: `/auth/bypass`, `/auth/token`, `/auth/logout`.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::PrivateCookieJar;
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use serde::{Deserialize, Serialize};
+
+use super::session;
+use crate::demo_users::{DemoUser, find_by_username};
+
+/// Lifetime of an issued token: `exp = iat + 6 h`, as the course's `expiresIn: '6h'`.
+pub const TOKEN_LIFETIME_SECS: u64 = 6 * 60 * 60;
+
+/// Signs demo tokens. The key is prepared once, not per request.
+pub struct TokenSigner {
+    key: EncodingKey,
+    header: Header,
+}
+
+/// Claims of an issued token: the user object, then `iat` and `exp` (the course's order).
+#[derive(Serialize)]
+struct TokenClaims<'a> {
+    #[serde(flatten)]
+    user: &'a DemoUser,
+    iat: u64,
+    exp: u64,
+}
+
+impl TokenSigner {
+    /// An HS256 signer over the raw bytes of `secret` (which must not be empty).
+    pub fn hs256(secret: &[u8]) -> Result<Self, jsonwebtoken::errors::Error> {
+        Ok(Self { key: EncodingKey::from_secret(secret)?, header: Header::new(Algorithm::HS256) })
+    }
+
+    /// Signs a token for `user`, issued at `now` (Unix seconds).
+    pub fn issue(&self, user: &DemoUser, now: u64) -> Result<String, jsonwebtoken::errors::Error> {
+        let claims = TokenClaims { user, iat: now, exp: now + TOKEN_LIFETIME_SECS };
+        jsonwebtoken::encode(&self.header, &claims, &self.key)
+    }
+}
+
+/// Query of `/auth/bypass`.
+#[derive(Deserialize)]
+pub struct BypassQuery {
+    token: Option<String>,
+}
+
+/// Body of a successful `/auth/token`.
+#[derive(Serialize)]
+struct TokenBody {
+    token: String,
+}
+
+fn unauthorized(reason: &'static str) -> Response {
+    (StatusCode::UNAUTHORIZED, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], reason).into_response()
+}
+
+/// `GET /auth/bypass?token=<username>`: log in as that demo user and go to `/` (303).
+/// Unknown or missing user: 401 with a short reason, and any existing session ends.
+pub async fn bypass(jar: PrivateCookieJar, query: Result<Query<BypassQuery>, QueryRejection>) -> Response {
+    let name = query.ok().and_then(|Query(q)| q.token).unwrap_or_default();
+    if name.is_empty() {
+        return (session::log_out(jar), unauthorized("missing ?token=<username>\n")).into_response();
+    }
+    match find_by_username(&name) {
+        Some(user) => (session::log_in(jar, user), Redirect::to("/")).into_response(),
+        None => (session::log_out(jar), unauthorized("unknown demo user\n")).into_response(),
+    }
+}
+
+/// `GET /auth/token`: `{"token": "<JWT>"}` for the logged-in demo user, or 401 with an empty body.
+pub async fn token(State(signer): State<std::sync::Arc<TokenSigner>>, jar: PrivateCookieJar) -> Response {
+    let Some(user) = session::current_user(&jar) else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    match signer.issue(user, now) {
+        Ok(token) => {
+            ([(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], Json(TokenBody { token }))
+                .into_response()
+        }
+        Err(err) => {
+            // The error names no key material; log its kind only.
+            eprintln!("error: could not sign a demo token: {:?}", err.kind());
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// `GET /auth/logout`: end the session and go to `/` (303).
+pub async fn logout(jar: PrivateCookieJar) -> Response {
+    (session::log_out(jar), Redirect::to("/")).into_response()
+}

@@ -1,0 +1,190 @@
+//! Server configuration, read once at start-up from the environment (after `.env`).
+
+use std::fmt;
+
+use axum_extra::extract::cookie::Key;
+
+/// RFC 7518 §3.2: an HS256 key must be at least as long as the hash output (32 bytes).
+pub const MIN_HS256_KEY_BYTES: usize = 32;
+/// `Key::derive_from` needs at least this many bytes of master key.
+pub const MIN_SESSION_SECRET_BYTES: usize = 32;
+/// Random bytes in a generated `JWT_SECRET_KEY`.
+pub const GENERATED_KEY_BYTES: usize = 64;
+
+/// Where the HMAC key for `/auth/token` came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretOrigin {
+    /// `JWT_SECRET_KEY` from the environment or `.env`.
+    Environment,
+    /// Generated at start-up for this run only.
+    Generated,
+}
+
+/// Everything the server reads from its environment, besides Leptos's own `LEPTOS_*` variables.
+#[derive(Clone)]
+pub struct Config {
+    /// HMAC key for `/auth/token`: the UTF-8 bytes of `JWT_SECRET_KEY`, exactly as the course's
+    /// Express app used it.
+    pub jwt_secret: Vec<u8>,
+    /// Where `jwt_secret` came from.
+    pub jwt_secret_origin: SecretOrigin,
+    /// Encrypts and authenticates the session cookie.
+    pub session_key: Key,
+}
+
+impl fmt::Debug for Config {
+    // Never print key material.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("jwt_secret_len", &self.jwt_secret.len())
+            .field("jwt_secret_origin", &self.jwt_secret_origin)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Something the operator should read once at start-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// No `JWT_SECRET_KEY`: a random one was made for this run. Carries the key text (hex).
+    GeneratedJwtSecret { key_text: String },
+    /// `JWT_SECRET_KEY` is shorter than RFC 7518 asks for HS256.
+    WeakJwtSecret { bytes: usize },
+    /// `SESSION_SECRET` is too short to derive a cookie key from: a random one is used.
+    ShortSessionSecret { bytes: usize },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::GeneratedJwtSecret { key_text } => write!(
+                f,
+                "JWT_SECRET_KEY is not set: generated a random key for this run \
+                 ({GENERATED_KEY_BYTES} random bytes, hex-encoded). Tokens are signed with this \
+                 text as the HS256 secret (paste it into the verifier as a UTF-8 secret):\n  {key_text}\n\
+                 Tokens stop verifying when the server restarts; to keep a key, put \
+                 JWT_SECRET_KEY=<key> in .env (generate one with `openssl rand -hex 64`)."
+            ),
+            Notice::WeakJwtSecret { bytes } => write!(
+                f,
+                "warning: JWT_SECRET_KEY is {bytes} bytes; RFC 7518 §3.2 asks for at least \
+                 {MIN_HS256_KEY_BYTES} bytes for HS256. Fine for a demo, weak for anything else."
+            ),
+            Notice::ShortSessionSecret { bytes } => write!(
+                f,
+                "warning: SESSION_SECRET is {bytes} bytes, fewer than {MIN_SESSION_SECRET_BYTES}: \
+                 ignored; sessions use a random key and end when the server restarts."
+            ),
+        }
+    }
+}
+
+impl Config {
+    /// Reads the process environment. Call after `dotenvy::dotenv()`.
+    pub fn from_env() -> (Self, Vec<Notice>) {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads configuration through `lookup` (the environment, or a map in tests).
+    /// A variable that is set but empty counts as absent.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> (Self, Vec<Notice>) {
+        let get = |name: &str| lookup(name).filter(|v| !v.is_empty());
+        let mut notices = Vec::new();
+
+        let (jwt_secret, jwt_secret_origin) = match get("JWT_SECRET_KEY") {
+            Some(text) => {
+                if text.len() < MIN_HS256_KEY_BYTES {
+                    notices.push(Notice::WeakJwtSecret { bytes: text.len() });
+                }
+                (text.into_bytes(), SecretOrigin::Environment)
+            }
+            None => {
+                let key_text = hex::encode(random_bytes::<GENERATED_KEY_BYTES>());
+                notices.push(Notice::GeneratedJwtSecret { key_text: key_text.clone() });
+                (key_text.into_bytes(), SecretOrigin::Generated)
+            }
+        };
+
+        let session_key = match get("SESSION_SECRET") {
+            Some(text) if text.len() >= MIN_SESSION_SECRET_BYTES => Key::derive_from(text.as_bytes()),
+            Some(text) => {
+                notices.push(Notice::ShortSessionSecret { bytes: text.len() });
+                Key::from(&random_bytes::<64>())
+            }
+            None => Key::from(&random_bytes::<64>()),
+        };
+
+        (Config { jwt_secret, jwt_secret_origin, session_key }, notices)
+    }
+}
+
+fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).expect("the operating system's random source is unavailable");
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lookup<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn configured_key_is_used_as_utf8_bytes_without_notice() {
+        let key = "a-secret-that-is-long-enough-for-hs256-0123456789";
+        let (config, notices) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", key)]));
+        assert_eq!(config.jwt_secret, key.as_bytes());
+        assert_eq!(config.jwt_secret_origin, SecretOrigin::Environment);
+        assert!(notices.is_empty(), "{notices:?}");
+    }
+
+    #[test]
+    fn missing_key_is_generated_as_hex_and_announced_once() {
+        let (config, notices) = Config::from_lookup(lookup(&[]));
+        assert_eq!(config.jwt_secret_origin, SecretOrigin::Generated);
+        assert_eq!(config.jwt_secret.len(), GENERATED_KEY_BYTES * 2);
+        assert!(config.jwt_secret.iter().all(u8::is_ascii_hexdigit));
+        assert_eq!(notices.len(), 1);
+        let Notice::GeneratedJwtSecret { key_text } = &notices[0] else { panic!("{notices:?}") };
+        assert_eq!(key_text.as_bytes(), &config.jwt_secret[..]);
+        assert!(notices[0].to_string().contains(key_text.as_str()));
+        assert!(notices[0].to_string().contains(".env"));
+        // Two runs get different keys.
+        let (other, _) = Config::from_lookup(lookup(&[]));
+        assert_ne!(other.jwt_secret, config.jwt_secret);
+    }
+
+    #[test]
+    fn empty_key_counts_as_missing() {
+        let (config, _) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", "")]));
+        assert_eq!(config.jwt_secret_origin, SecretOrigin::Generated);
+    }
+
+    #[test]
+    fn short_key_warns_but_is_kept() {
+        let (config, notices) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", "secret")]));
+        assert_eq!(config.jwt_secret, b"secret");
+        assert_eq!(notices, vec![Notice::WeakJwtSecret { bytes: 6 }]);
+        assert!(notices[0].to_string().contains("RFC 7518"));
+    }
+
+    #[test]
+    fn session_secret_derives_a_stable_key() {
+        let vars = [("JWT_SECRET_KEY", "k"), ("SESSION_SECRET", "0123456789abcdef0123456789abcdef")];
+        let (a, _) = Config::from_lookup(lookup(&vars));
+        let (b, _) = Config::from_lookup(lookup(&vars));
+        assert_eq!(a.session_key.master(), b.session_key.master());
+        let (c, notices) = Config::from_lookup(lookup(&[("SESSION_SECRET", "short")]));
+        assert!(notices.contains(&Notice::ShortSessionSecret { bytes: 5 }));
+        assert_ne!(c.session_key.master(), a.session_key.master());
+    }
+
+    #[test]
+    fn debug_output_hides_the_key() {
+        let key = "do-not-print-me-0123456789abcdef0123";
+        let (config, _) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", key)]));
+        assert!(!format!("{config:?}").contains(key));
+    }
+}

@@ -1,0 +1,255 @@
+//! Route tests for the demo auth endpoints and the server-rendered page, through `oneshot`
+//! on the real router (no socket).
+#![cfg(feature = "ssr")]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode, header};
+use http_body_util::BodyExt;
+use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use jwt_debugger::server::auth::TOKEN_LIFETIME_SECS;
+use jwt_debugger::server::config::Config;
+use jwt_debugger::server::session::SESSION_COOKIE;
+use jwt_debugger::server::{AppState, app};
+use leptos::prelude::LeptosOptions;
+use serde_json::Value;
+use tower::ServiceExt;
+
+const KEY: &str = "route-test-secret-0123456789abcdef-0123456789abcdef";
+
+fn config(vars: &[(&str, &str)]) -> Config {
+    Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())).0
+}
+
+fn build_router(config: &Config) -> Router {
+    let options = LeptosOptions::builder().output_name("jwt-debugger").build();
+    app(AppState::new(options, config).expect("non-empty key"))
+}
+
+async fn get(router: &Router, uri: &str, cookie: Option<&str>) -> Response<Body> {
+    let mut req = Request::get(uri);
+    if let Some(cookie) = cookie {
+        req = req.header(header::COOKIE, cookie);
+    }
+    router.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap()
+}
+
+async fn body_text(res: Response<Body>) -> String {
+    String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap()
+}
+
+fn set_cookies(res: &Response<Body>) -> Vec<String> {
+    res.headers().get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_owned()).collect()
+}
+
+/// Logs in through `/auth/bypass` and returns the `name=value` pair to send back.
+async fn log_in(router: &Router, user: &str) -> String {
+    let res = get(router, &format!("/auth/bypass?token={user}"), None).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let cookie = set_cookies(&res).into_iter().next().expect("a session cookie");
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+fn verify(token: &str, key: &[u8]) -> Value {
+    let mut validation = Validation::new(Algorithm::HS256);
+    validation.required_spec_claims.clear();
+    validation.validate_exp = false;
+    jsonwebtoken::decode::<Value>(token, &DecodingKey::from_secret(key).unwrap(), &validation)
+        .expect("token verifies with the configured key")
+        .claims
+}
+
+async fn token_of(router: &Router, cookie: &str) -> String {
+    let res = get(router, "/auth/token", Some(cookie)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "application/json");
+    let body: Value = serde_json::from_str(&body_text(res).await).unwrap();
+    let object = body.as_object().unwrap();
+    assert_eq!(object.len(), 1, "only the token: {body}");
+    object["token"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn token_before_login_is_401_with_empty_body() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let res = get(&router, "/auth/token", None).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(body_text(res).await, "");
+}
+
+#[tokio::test]
+async fn bypass_sets_a_locked_down_cookie_and_redirects_home() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let res = get(&router, "/auth/bypass?token=admin", None).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[header::LOCATION], "/");
+    let cookies = set_cookies(&res);
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+    let cookie = &cookies[0];
+    assert!(cookie.starts_with(&format!("{SESSION_COOKIE}=")), "{cookie}");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.split("; ").any(|a| a == attribute), "{attribute} missing in {cookie}");
+    }
+    // The value is encrypted: the user name is not readable (or forgeable) in it.
+    let value = cookie.split(';').next().unwrap();
+    assert!(!value.contains("admin"), "{value}");
+}
+
+#[tokio::test]
+async fn token_after_login_is_hs256_with_user_claims_and_six_hour_lifetime() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    for (username, id, name, roles) in [
+        ("admin", 1, "Ada Admin", vec!["admin"]),
+        ("manager", 3, "Mia Manager", vec!["manager", "contributor"]),
+    ] {
+        let cookie = log_in(&router, username).await;
+        let token = token_of(&router, &cookie).await;
+        let header = jsonwebtoken::decode_header(&token).unwrap();
+        assert_eq!(header.alg, Algorithm::HS256);
+        let claims = verify(&token, KEY.as_bytes());
+        assert_eq!(claims["id"], id);
+        assert_eq!(claims["username"], username);
+        assert_eq!(claims["name"], name);
+        assert_eq!(claims["roles"], serde_json::json!(roles));
+        let iat = claims["iat"].as_u64().unwrap();
+        let exp = claims["exp"].as_u64().unwrap();
+        assert_eq!(exp - iat, 21600);
+        assert_eq!(TOKEN_LIFETIME_SECS, 21600);
+        assert!(iat.abs_diff(now) <= 5, "iat {iat} vs now {now}");
+        let keys: Vec<&str> = claims.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys.len(), 6, "{keys:?}");
+    }
+}
+
+#[tokio::test]
+async fn token_does_not_verify_with_another_key() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let cookie = log_in(&router, "user").await;
+    let token = token_of(&router, &cookie).await;
+    let mut validation = Validation::new(Algorithm::HS256);
+    validation.validate_exp = false;
+    let other = DecodingKey::from_secret(b"some other key").unwrap();
+    assert!(jsonwebtoken::decode::<Value>(&token, &other, &validation).is_err());
+}
+
+#[tokio::test]
+async fn unknown_or_missing_user_is_401_with_a_reason_and_no_session() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    for uri in
+        ["/auth/bypass?token=mallory", "/auth/bypass", "/auth/bypass?token=", "/auth/bypass?token=Admin"]
+    {
+        let res = get(&router, uri, None).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{uri}");
+        // Any cookie sent is a removal, never a session.
+        for cookie in set_cookies(&res) {
+            assert!(cookie.starts_with(&format!("{SESSION_COOKIE}=;")), "{uri}: {cookie}");
+        }
+        assert!(res.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
+        let reason = body_text(res).await;
+        assert!(!reason.trim().is_empty() && reason.len() < 80, "{uri}: {reason:?}");
+    }
+}
+
+#[tokio::test]
+async fn failed_bypass_ends_an_existing_session() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let cookie = log_in(&router, "admin").await;
+    let res = get(&router, "/auth/bypass?token=nobody", Some(&cookie)).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let cookies = set_cookies(&res);
+    assert!(cookies.iter().any(|c| c.contains("Max-Age=0")), "{cookies:?}");
+}
+
+#[tokio::test]
+async fn logout_drops_the_cookie_and_redirects_home() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let cookie = log_in(&router, "admin").await;
+    let res = get(&router, "/auth/logout", Some(&cookie)).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[header::LOCATION], "/");
+    let cookies = set_cookies(&res);
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+    assert!(cookies[0].starts_with(&format!("{SESSION_COOKIE}=;")), "{}", cookies[0]);
+    assert!(cookies[0].contains("Max-Age=0") && cookies[0].contains("Path=/"), "{}", cookies[0]);
+    // A browser that obeyed has no cookie left: logged out.
+    let res = get(&router, "/auth/token", None).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn forged_tampered_or_foreign_cookies_count_as_logged_out() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let genuine = log_in(&router, "admin").await;
+    let (name, value) = genuine.split_once('=').unwrap();
+    let mut tampered: Vec<char> = value.chars().collect();
+    let middle = tampered.len() / 2;
+    tampered[middle] = if tampered[middle] == 'A' { 'B' } else { 'A' };
+    let tampered: String = tampered.into_iter().collect();
+    // A cookie made by another server run (different random key).
+    let other_run = log_in(&build_router(&config(&[("JWT_SECRET_KEY", KEY)])), "admin").await;
+    for cookie in [
+        format!("{SESSION_COOKIE}=admin"),
+        format!("{name}={tampered}"),
+        format!("{name}="),
+        format!("{name}=%%%not-base64"),
+        other_run,
+    ] {
+        let res = get(&router, "/auth/token", Some(&cookie)).await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{cookie}");
+        assert_eq!(body_text(res).await, "");
+        let page = get(&router, "/", Some(&cookie)).await;
+        assert_eq!(page.status(), StatusCode::OK, "{cookie}");
+        assert!(body_text(page).await.contains("Not logged in"), "{cookie}");
+    }
+    // The genuine one still works.
+    assert_eq!(get(&router, "/auth/token", Some(&genuine)).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn session_secret_keeps_sessions_across_restarts() {
+    let vars = [("JWT_SECRET_KEY", KEY), ("SESSION_SECRET", "a-session-secret-of-at-least-32-bytes!!")];
+    let cookie = log_in(&build_router(&config(&vars)), "contributor").await;
+    let restarted = build_router(&config(&vars));
+    let token = token_of(&restarted, &cookie).await;
+    assert_eq!(verify(&token, KEY.as_bytes())["username"], "contributor");
+}
+
+#[tokio::test]
+async fn without_jwt_secret_key_tokens_verify_with_the_announced_key() {
+    let (config, notices) = Config::from_lookup(|_| None);
+    let announced = notices
+        .iter()
+        .find_map(|n| match n {
+            jwt_debugger::server::config::Notice::GeneratedJwtSecret { key_text } => Some(key_text.clone()),
+            _ => None,
+        })
+        .expect("the generated key is announced");
+    let router = build_router(&config);
+    let cookie = log_in(&router, "user").await;
+    let token = token_of(&router, &cookie).await;
+    assert_eq!(verify(&token, announced.as_bytes())["username"], "user");
+}
+
+#[tokio::test]
+async fn page_shows_the_session_state() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let page = body_text(get(&router, "/", None).await).await;
+    assert!(page.contains("Not logged in"));
+    for user in ["admin", "contributor", "manager", "user"] {
+        assert!(page.contains(&format!("href=\"/auth/bypass?token={user}\"")), "{user}");
+    }
+    assert!(!page.contains("href=\"/auth/logout\""));
+    let cookie = log_in(&router, "admin").await;
+    let page = body_text(get(&router, "/", Some(&cookie)).await).await;
+    assert!(page.contains("Logged in as Ada Admin (admin)"), "{page}");
+    assert!(page.contains("href=\"/auth/logout\""));
+}
+
+#[tokio::test]
+async fn unknown_path_is_404_page() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let res = get(&router, "/no/such/page", None).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(body_text(res).await.contains("Page not found"));
+}
