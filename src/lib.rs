@@ -4,8 +4,11 @@
 //! [`demo_users`] is shared by both; [`server`] exists only on the server.
 
 pub mod app;
+#[cfg(feature = "ssr")]
+pub mod cli;
 pub mod components;
 pub mod demo_users;
+pub mod jwt;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use jwt_debugger::cli;
 
 /// A local JWT debugger: decode, explain, verify and sign tokens.
 #[derive(Parser)]
@@ -17,6 +18,12 @@ enum Command {
     /// Run the web server (the default). Reads LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT,
     /// JWT_SECRET_KEY and SESSION_SECRET from the environment or `.env`.
     Serve,
+    /// Decode, explain and verify a token. Exit 0 whenever the analysis ran, 2 on usage errors.
+    Inspect(cli::InspectArgs),
+    /// Sign a payload: prints the compact token.
+    Sign(cli::SignArgs),
+    /// Generate a key (HMAC secret, RSA, EC or Ed25519) as PEM, or JSON with JWKs.
+    Keygen(cli::KeygenArgs),
 }
 
 #[tokio::main]
@@ -24,6 +31,9 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve().await,
+        Command::Inspect(args) => cli::inspect(&args),
+        Command::Sign(args) => cli::sign(&args),
+        Command::Keygen(args) => cli::keygen(&args),
     }
 }
 

@@ -1,0 +1,356 @@
+//! The command line: `inspect`, `sign` and `keygen` over the JWT core (`serve` lives in main).
+
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::jwt::{self, Alg, KeyKind, KeygenKind, Options, Report};
+
+/// Exit status for usage errors (clap uses the same).
+const USAGE: u8 = 2;
+
+/// `--key-kind` values: the test contract's key kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Auto,
+    SecretUtf8,
+    SecretBase64,
+    SecretHex,
+    PemSpki,
+    PemCert,
+    PemPkcs1,
+    Jwk,
+    Jwks,
+    None,
+}
+
+impl From<KindArg> for KeyKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Auto => KeyKind::Auto,
+            KindArg::SecretUtf8 => KeyKind::SecretUtf8,
+            KindArg::SecretBase64 => KeyKind::SecretBase64,
+            KindArg::SecretHex => KeyKind::SecretHex,
+            KindArg::PemSpki => KeyKind::PemSpki,
+            KindArg::PemCert => KeyKind::PemCert,
+            KindArg::PemPkcs1 => KeyKind::PemPkcs1,
+            KindArg::Jwk => KeyKind::Jwk,
+            KindArg::Jwks => KeyKind::Jwks,
+            KindArg::None => KeyKind::None,
+        }
+    }
+}
+
+/// Where a key comes from.
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct KeySource {
+    /// Read the key from this file, byte for byte (a trailing newline is part of a secret).
+    #[arg(long, value_name = "PATH")]
+    pub key_file: Option<PathBuf>,
+    /// The key text itself (a PEM's leading dashes are fine).
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub key: Option<String>,
+}
+
+impl KeySource {
+    fn read(&self) -> Result<Option<String>, String> {
+        match (&self.key, &self.key_file) {
+            (Some(text), _) => Ok(Some(text.clone())),
+            (None, Some(path)) => {
+                let bytes = std::fs::read(path)
+                    .map_err(|e| format!("cannot read key file {}: {e}", path.display()))?;
+                String::from_utf8(bytes).map(Some).map_err(|_| {
+                    format!("key file {} is not UTF-8 text (use a base64 or hex secret)", path.display())
+                })
+            }
+            (None, None) => Ok(None),
+        }
+    }
+}
+
+/// `jwt-debugger inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// How to read the key (default: auto with a key, none without).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub key_kind: Option<KindArg>,
+    #[command(flatten)]
+    pub key: KeySource,
+    /// "Now" in Unix seconds (default: the system clock).
+    #[arg(long, value_name = "UNIX", allow_negative_numbers = true)]
+    pub now: Option<i64>,
+    /// Seconds of tolerance for exp and nbf.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub leeway: u64,
+    /// Print one JSON object (the verdict's fields plus the full report).
+    #[arg(long)]
+    pub json: bool,
+    /// The token, or - (the default) to read it from standard input.
+    #[arg(value_name = "TOKEN|-")]
+    pub token: Option<String>,
+}
+
+/// `jwt-debugger sign`.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The algorithm (sets the header's alg).
+    #[arg(long, value_name = "ALG", value_parser = parse_alg)]
+    pub alg: Alg,
+    /// Header JSON (an object).
+    #[arg(long, value_name = "JSON", default_value = r#"{"typ":"JWT"}"#)]
+    pub header: String,
+    /// How to read the signing key: auto (PEM, JWK or UTF-8 secret), secret-*, or jwk.
+    #[arg(long, value_enum, value_name = "KIND", default_value = "auto")]
+    pub key_kind: KindArg,
+    #[command(flatten)]
+    pub key: KeySource,
+    /// Payload JSON, or - (the default) to read it from standard input.
+    #[arg(value_name = "PAYLOAD|-")]
+    pub payload: Option<String>,
+}
+
+/// `jwt-debugger keygen`.
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// What to make: hs256, hs384, hs512, rsa2048, rsa3072, rsa4096, p256, p384, p521, ed25519.
+    #[arg(value_name = "KIND", value_parser = parse_keygen)]
+    pub kind: KeygenKind,
+    /// Print JSON with every form (PEM and JWK, private and public).
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_alg(s: &str) -> Result<Alg, String> {
+    Alg::parse(s)
+        .ok_or_else(|| format!("unsupported algorithm {s:?}; one of {}", Alg::ALL.map(Alg::name).join(", ")))
+}
+
+fn parse_keygen(s: &str) -> Result<KeygenKind, String> {
+    KeygenKind::parse(s).ok_or_else(|| {
+        format!("unknown key kind {s:?}; one of {}", KeygenKind::NAMED.map(|(n, _)| n).join(", "))
+    })
+}
+
+fn usage(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(USAGE)
+}
+
+/// Reads the argument, or standard input for `-` or nothing.
+fn arg_or_stdin(arg: Option<&str>, what: &str) -> Result<String, String> {
+    match arg {
+        Some(text) if text != "-" => Ok(text.to_owned()),
+        _ => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("cannot read the {what} from standard input: {e}"))?;
+            Ok(text)
+        }
+    }
+}
+
+fn system_now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Runs `inspect`: exit 0 whenever the analysis ran, 2 on usage errors.
+pub fn inspect(args: &InspectArgs) -> ExitCode {
+    let key_text = match args.key.read() {
+        Ok(k) => k,
+        Err(e) => return usage(e),
+    };
+    let token = match arg_or_stdin(args.token.as_deref(), "token") {
+        Ok(t) => t,
+        Err(e) => return usage(e),
+    };
+    let kind =
+        args.key_kind.map_or(if key_text.is_some() { KeyKind::Auto } else { KeyKind::None }, KeyKind::from);
+    if kind != KeyKind::None && kind != KeyKind::Auto && key_text.is_none() {
+        return usage(format!("--key-kind {} needs --key or --key-file", kind.as_str()));
+    }
+    let key = jwt::parse_key(kind, key_text.as_deref().unwrap_or(""));
+    let options = Options { now: args.now.unwrap_or_else(system_now), leeway: args.leeway };
+    let report = jwt::analyse(&token, &key, options);
+    let out = if args.json {
+        match serde_json::to_string_pretty(&report) {
+            Ok(json) => json + "\n",
+            Err(e) => return usage(e),
+        }
+    } else {
+        let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        summary(&report, colour)
+    };
+    write_out(&out)
+}
+
+fn write_out(text: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not worth a panic.
+        Err(_) => ExitCode::FAILURE,
+    }
+}
+
+/// Runs `sign`: prints the compact token.
+pub fn sign(args: &SignArgs) -> ExitCode {
+    let key_text = match args.key.read() {
+        Ok(Some(k)) => k,
+        Ok(None) => return usage("sign needs --key or --key-file"),
+        Err(e) => return usage(e),
+    };
+    let payload = match arg_or_stdin(args.payload.as_deref(), "payload") {
+        Ok(p) => p,
+        Err(e) => return usage(e),
+    };
+    let key = match jwt::SigningKey::parse(args.key_kind.into(), &key_text) {
+        Ok(k) => k,
+        Err(e) => return usage(format!("cannot use the key: {e}")),
+    };
+    match jwt::sign_json(&args.header, &payload, args.alg, &key) {
+        Ok(signed) => write_out(&(signed.token + "\n")),
+        Err(e) => usage(e),
+    }
+}
+
+/// Runs `keygen`: prints PEM (or the secret), or JSON with every form.
+pub fn keygen(args: &KeygenArgs) -> ExitCode {
+    let key = match jwt::generate(args.kind) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let out = if args.json {
+        serde_json::to_string_pretty(&key).unwrap_or_default() + "\n"
+    } else {
+        match (&key.secret_base64url, &key.private_pem, &key.public_pem) {
+            (Some(secret), _, _) => format!("{secret}\n"),
+            (None, Some(private), Some(public)) => format!("{private}{public}"),
+            _ => String::new(),
+        }
+    };
+    write_out(&out)
+}
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+    }
+    fn bold(&self, t: &str) -> String {
+        self.paint("1", t)
+    }
+    fn good(&self, t: &str) -> String {
+        self.paint("32", t)
+    }
+    fn bad(&self, t: &str) -> String {
+        self.paint("31", t)
+    }
+    fn warn(&self, t: &str) -> String {
+        self.paint("33", t)
+    }
+    fn dim(&self, t: &str) -> String {
+        self.paint("2", t)
+    }
+}
+
+/// The readable summary of `inspect` (ANSI colours when `colour`).
+pub fn summary(report: &Report, colour: bool) -> String {
+    let s = Style { on: colour };
+    let mut out = String::new();
+    let verdict = match (report.well_formed, report.signature_valid, report.error_kind) {
+        (false, _, Some(kind)) => s.bad(&format!("NOT A VALID TOKEN ({kind})")),
+        (true, Some(true), None) => s.good("SIGNATURE VERIFIED"),
+        (true, Some(true), Some(kind)) => s.warn(&format!("SIGNATURE VERIFIED, BUT {kind}")),
+        (true, Some(false), Some(kind)) => s.bad(&format!("INVALID SIGNATURE ({kind})")),
+        (true, None, Some(jwt::ErrorKind::AlgNone)) => s.warn("UNSIGNED (alg none): nothing vouches for it"),
+        (true, None, Some(kind)) => s.warn(&format!("SIGNATURE NOT CHECKED ({kind})")),
+        (true, None, None) => s.dim("SIGNATURE NOT CHECKED (no key)"),
+        _ => String::new(),
+    };
+    let _ = writeln!(out, "{} {verdict}", s.bold("Verdict:"));
+    if let Some(message) = &report.message {
+        let _ = writeln!(out, "         {message}");
+    }
+    if let Some(pos) = &report.first_error {
+        let _ = writeln!(out, "         at character {} of the token", pos.offset + 1);
+    }
+    if let Some(alg) = &report.alg {
+        let desc = Alg::parse(alg).map_or("unsupported", Alg::describe);
+        let _ = writeln!(out, "{} {alg} ({desc})", s.bold("Algorithm:"));
+    }
+    if let Some(status) = report.time_status {
+        let text = match status {
+            jwt::TimeStatus::Expired => s.bad("EXPIRED"),
+            jwt::TimeStatus::NotYetValid => s.warn("NOT YET VALID"),
+            jwt::TimeStatus::Valid => s.good("VALID (not expired)"),
+            jwt::TimeStatus::NoExp => s.warn("NO EXPIRY (no exp claim)"),
+        };
+        let _ = writeln!(out, "{} {text}", s.bold("Time:"));
+    }
+    if let Some(desc) = &report.key.description {
+        let _ = writeln!(out, "{} {desc} [{}]", s.bold("Key:"), report.key.detected.as_str());
+    }
+    if let Some(err) = &report.key.error {
+        let _ = writeln!(out, "{} {}", s.bold("Key:"), s.bad(err));
+    }
+    for r in &report.key.readings {
+        let result = match r.verifies {
+            Some(true) => s.good("verifies"),
+            Some(false) => s.bad("does not verify"),
+            None => s.dim("not valid in this encoding"),
+        };
+        let bytes = r.bytes.map_or(String::new(), |b| format!(", {b} bytes"));
+        let used = if r.used { " (used)" } else { "" };
+        let _ = writeln!(out, "  secret read as {}{bytes}: {result}{used}", r.encoding.label());
+    }
+    for w in &report.warnings {
+        let _ = writeln!(out, "{} {} — {}", s.warn("Warning:"), w, w.describe());
+    }
+    for (title, rows) in [("Header", &report.header_params), ("Payload", &report.claims)] {
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{}", s.bold(title));
+        for row in rows {
+            let _ = write!(out, "  {}: {}", row.name, row.value);
+            if let Some(time) = &row.time {
+                let _ = write!(
+                    out,
+                    "  {}",
+                    s.dim(&format!("{} — {}", time.iso.as_deref().unwrap_or("out of range"), time.relative))
+                );
+            }
+            if let Some(doc) = row.doc {
+                let _ = write!(out, "  {}", s.dim(&format!("[{}: {}]", doc.title, doc.source)));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_has_no_colour_codes_unless_asked() {
+        let key = jwt::parse_key(KeyKind::SecretUtf8, "k");
+        let report = jwt::analyse("eyJhbGciOiJIUzI1NiJ9.e30.eHh4", &key, Options { now: 0, leeway: 0 });
+        let plain = summary(&report, false);
+        assert!(!plain.contains('\x1b'), "{plain}");
+        assert!(plain.contains("INVALID SIGNATURE (bad_signature)"), "{plain}");
+        assert!(summary(&report, true).contains("\x1b[31m"));
+    }
+}

@@ -1,0 +1,206 @@
+//! The `jwt-debugger` binary's `inspect`, `sign` and `keygen`, run as a user would.
+#![cfg(feature = "ssr")]
+
+mod common;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_jwt-debugger"))
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child =
+        bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+/// A file holding exactly `bytes`, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(bytes: &[u8]) -> Self {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "jwt-debugger-cli-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::write(&path, bytes).unwrap();
+        TempFile(path)
+    }
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn every_fixture_case_through_the_cli_json() {
+    let mut cases = common::load("jwt-cases.json", &["cases"]);
+    cases.extend(common::load("rfc-vectors.json", &["cases", "secondary_cases"]));
+    let mut failures = Vec::new();
+    for case in &cases {
+        let key_file = TempFile::new(case.key_text.as_bytes());
+        let mut args = vec!["inspect", "--json", "--key-kind", case.key_kind.as_str()];
+        if case.key_kind != jwt_debugger::jwt::KeyKind::None {
+            args.extend(["--key-file", key_file.path()]);
+        }
+        // The token on standard input: tokens can exceed argument limits, and may hold newlines.
+        args.push("-");
+        let out = run(&args, Some(case.token.as_bytes()));
+        assert_eq!(out.status.code(), Some(0), "{}: {}", case.id, String::from_utf8_lossy(&out.stderr));
+        let got: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let diff = common::differences(&got, &case.expect);
+        if !diff.is_empty() {
+            failures.push(format!("{}: {}", case.id, diff.join("; ")));
+        }
+        // The JSON carries exactly the contract's fields, plus the richer report.
+        for field in [
+            "well_formed",
+            "header",
+            "payload",
+            "alg",
+            "signature_valid",
+            "error_kind",
+            "time_status",
+            "warnings",
+        ] {
+            assert!(got.get(field).is_some(), "{}: no {field}", case.id);
+        }
+        assert!(got.get("claims").is_some() && got.get("segments").is_some());
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(cases.len(), 61);
+}
+
+#[test]
+fn token_as_argument_and_readable_summary_without_colour() {
+    let token = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjk3ODMwNzIwMH0.lDChaFOnf6C6z7PhURmJ9NyBOSPRlWnCnSC5Ru7eDGY";
+    let out = run(&["inspect", "--key", "k", token], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(!text.contains('\x1b'), "colour on a pipe: {text}");
+    assert!(text.contains("Verdict:") && text.contains("EXPIRED"), "{text}");
+    assert!(text.contains("2001-01-01T00:00:00Z"), "{text}");
+}
+
+#[test]
+fn now_and_leeway_flags() {
+    let token = "eyJhbGciOiJub25lIn0.eyJleHAiOjEwMDB9.";
+    let json = |args: &[&str]| -> Value {
+        let mut all = vec!["inspect", "--json"];
+        all.extend(args);
+        all.push(token);
+        serde_json::from_str(&stdout(&run(&all, None))).unwrap()
+    };
+    assert_eq!(json(&["--now", "999"])["time_status"], "valid");
+    assert_eq!(json(&["--now", "1000"])["time_status"], "expired");
+    assert_eq!(json(&["--now", "1010", "--leeway", "30"])["time_status"], "valid");
+    assert_eq!(json(&["--now", "1010"])["error_kind"], "alg_none");
+}
+
+#[test]
+fn key_file_is_read_byte_for_byte() {
+    // Signed with "secret\n": the trailing newline is part of the key.
+    let signed = run(&["sign", "--alg", "HS256", "--key", "secret\n", r#"{"sub":"a"}"#], None);
+    let token = stdout(&signed).trim().to_owned();
+    let with_newline = TempFile::new(b"secret\n");
+    let without = TempFile::new(b"secret");
+    let verdict = |file: &TempFile| -> Value {
+        let out =
+            run(&["inspect", "--json", "--key-kind", "secret-utf8", "--key-file", file.path(), &token], None);
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    assert_eq!(verdict(&with_newline)["signature_valid"], true);
+    assert_eq!(verdict(&without)["signature_valid"], false);
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_message() {
+    for args in [
+        vec!["inspect", "--key-kind", "pem-spki", "a.b.c"],
+        vec!["inspect", "--key-kind", "nonsense", "a.b.c"],
+        vec!["inspect", "--key", "a", "--key-file", "/x", "a.b.c"],
+        vec!["inspect", "--key-file", "/no/such/file", "a.b.c"],
+        vec!["inspect", "--now", "soon", "a.b.c"],
+        vec!["sign", "--alg", "HS999", "--key", "k", "{}"],
+        vec!["sign", "--alg", "HS256", "{}"],
+        vec!["sign", "--alg", "RS256", "--key", "k", "{}"],
+        vec!["sign", "--alg", "HS256", "--key", "k", "{not json"],
+        vec!["keygen", "rsa1024"],
+    ] {
+        let out = run(&args, Some(b""));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("error"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn bad_tokens_still_exit_0() {
+    for token in ["", "garbage", "a.b", "x.y.z.w", "😀.😀.😀"] {
+        let out = run(&["inspect", "--json", "-"], Some(token.as_bytes()));
+        assert_eq!(out.status.code(), Some(0), "{token:?}");
+        let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(v["well_formed"], false, "{token:?}");
+    }
+}
+
+#[test]
+fn large_token_on_stdin() {
+    let payload = format!(r#"{{"data":"{}"}}"#, "x".repeat(150_000));
+    let signed = run(&["sign", "--alg", "HS256", "--key", "k", "-"], Some(payload.as_bytes()));
+    let token = stdout(&signed);
+    assert!(token.len() > 200_000);
+    let out = run(&["inspect", "--json", "--key", "k", "-"], Some(token.as_bytes()));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["signature_valid"], true);
+}
+
+#[test]
+fn keygen_then_sign_then_inspect_for_every_algorithm() {
+    for (kind, alg) in [
+        ("hs512", "HS512"),
+        ("rsa2048", "PS384"),
+        ("p256", "ES256"),
+        ("p384", "ES384"),
+        ("p521", "ES512"),
+        ("ed25519", "EdDSA"),
+    ] {
+        let out = run(&["keygen", kind, "--json"], None);
+        assert_eq!(out.status.code(), Some(0), "{kind}");
+        let key: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let private = key["private_jwk"].to_string();
+        let signed =
+            run(&["sign", "--alg", alg, "--key-kind", "jwk", "--key", &private, r#"{"sub":"x"}"#], None);
+        assert_eq!(signed.status.code(), Some(0), "{kind}: {}", String::from_utf8_lossy(&signed.stderr));
+        let token = stdout(&signed);
+        let verify_with = if key["public_pem"].is_string() {
+            key["public_pem"].as_str().unwrap().to_owned()
+        } else {
+            key["private_jwk"].to_string()
+        };
+        let out = run(&["inspect", "--json", "--key", &verify_with, token.trim()], None);
+        let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!((v["alg"].as_str(), v["signature_valid"].as_bool()), (Some(alg), Some(true)), "{kind}");
+    }
+}

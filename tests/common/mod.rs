@@ -1,0 +1,72 @@
+//! Shared by the integration tests: the fixture cases and how to compare a verdict with them.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use jwt_debugger::jwt::{KeyKind, ParsedKey, parse_key};
+use serde_json::Value;
+
+/// One case of `tests/fixtures/*.json`.
+pub struct Case {
+    pub id: String,
+    pub token: String,
+    pub key_kind: KeyKind,
+    pub key_text: String,
+    pub expect: Value,
+    pub raw: Value,
+}
+
+impl Case {
+    pub fn key(&self) -> ParsedKey {
+        parse_key(self.key_kind, &self.key_text)
+    }
+}
+
+/// Cases of a fixture file; `sections` names the arrays to read ("cases", "secondary_cases").
+pub fn load(file: &str, sections: &[&str]) -> Vec<Case> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(file);
+    let data: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    sections
+        .iter()
+        .flat_map(|s| data[*s].as_array().cloned().unwrap_or_default())
+        .map(|c| {
+            let key_kind = KeyKind::parse(c["key"]["kind"].as_str().unwrap()).unwrap();
+            let key_text = match &c["key"]["value"] {
+                Value::Null => String::new(),
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            Case {
+                id: c["id"].as_str().unwrap().to_owned(),
+                token: c["token"].as_str().unwrap().to_owned(),
+                key_kind,
+                key_text,
+                expect: c["expect"].clone(),
+                raw: c,
+            }
+        })
+        .collect()
+}
+
+/// Unix time now: the contract judges time against the real clock.
+pub fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+}
+
+/// Compares a verdict (as JSON: the contract's fields) with a case's `expect`; returns the
+/// differences.
+pub fn differences(got: &Value, expect: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for field in ["well_formed", "alg", "signature_valid", "error_kind", "time_status", "header", "payload"] {
+        if got[field] != expect[field] {
+            out.push(format!("{field}: got {} expected {}", got[field], expect[field]));
+        }
+    }
+    let have: Vec<&str> = got["warnings"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    for w in expect["warnings"].as_array().unwrap() {
+        if !have.contains(&w.as_str().unwrap()) {
+            out.push(format!("warning {w} missing (have {have:?})"));
+        }
+    }
+    out
+}
