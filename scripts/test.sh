@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting, clippy (server and
-# browser builds), unit and route tests, and the Playwright end-to-end tests against the
-# release server in Debian's Chromium. Stops at the first failure.
+# browser builds), unit, route, CLI, fixture, Wycheproof and property tests natively, the
+# core's tests in wasm32, and the Playwright end-to-end tests against the release server in
+# Debian's Chromium. Stops at the first failure.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/bootstrap.sh
@@ -20,8 +21,11 @@ step "clippy (ssr, hydrate)"
 cargo clippy --quiet --features ssr --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
-step "unit and route tests"
+step "unit, route, CLI, fixture, Wycheproof and property tests (native)"
 cargo test --quiet --features ssr
+
+step "core tests in wasm32 (wasm-bindgen-test under Node)"
+cargo test --quiet --target wasm32-unknown-unknown --test wasm
 
 unset RUSTFLAGS
 step "release build"

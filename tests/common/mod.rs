@@ -25,7 +25,12 @@ impl Case {
 /// Cases of a fixture file; `sections` names the arrays to read ("cases", "secondary_cases").
 pub fn load(file: &str, sections: &[&str]) -> Vec<Case> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(file);
-    let data: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    parse(&std::fs::read_to_string(&path).unwrap(), sections)
+}
+
+/// Cases of fixture JSON text (for wasm32, which has no file system: use `include_str!`).
+pub fn parse(json: &str, sections: &[&str]) -> Vec<Case> {
+    let data: Value = serde_json::from_str(json).unwrap();
     sections
         .iter()
         .flat_map(|s| data[*s].as_array().cloned().unwrap_or_default())
@@ -49,8 +54,15 @@ pub fn load(file: &str, sections: &[&str]) -> Vec<Case> {
 }
 
 /// Unix time now: the contract judges time against the real clock.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+}
+
+/// Unix time now (`SystemTime::now` panics on wasm32-unknown-unknown: ask JavaScript).
+#[cfg(target_arch = "wasm32")]
+pub fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
 }
 
 /// Compares a verdict (as JSON: the contract's fields) with a case's `expect`; returns the
