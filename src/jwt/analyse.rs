@@ -676,7 +676,7 @@ impl<'r> Analysis<'r> {
                 self.report.key.readings = SecretEncoding::ALL
                     .into_iter()
                     .map(|enc| {
-                        let reading = enc.decode(text).filter(|b| !b.is_empty());
+                        let reading = enc.decode(text);
                         SecretReadingResult {
                             encoding: enc,
                             bytes: reading.as_ref().map(Vec::len),
@@ -1116,6 +1116,39 @@ mod tests {
         let rs = token(r#"{"alg":"RS256"}"#, "{}", b"x");
         let r = analyse(&rs, &parse_key(KeyKind::SecretUtf8, "k"), NOW);
         assert_eq!(r.error_kind, Some(ErrorKind::AlgKeyMismatch));
+    }
+
+    #[test]
+    fn empty_hmac_key_verifies_with_a_weak_key_warning() {
+        use hmac::{KeyInit, Mac};
+        let input = format!("{}.{}", b64::encode(br#"{"alg":"HS256"}"#), b64::encode(b"{}"));
+        let mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(b"")
+            .unwrap()
+            .chain_update(input.as_bytes())
+            .finalize();
+        let token = format!("{input}.{}", b64::encode(&mac.into_bytes()));
+        let r = analyse(&token, &parse_key(KeyKind::SecretUtf8, ""), NOW);
+        assert_eq!((r.signature_valid, r.error_kind), (Some(true), None));
+        assert!(r.warnings.contains(&Warning::WeakHmacKey));
+        let r = analyse(&token, &parse_key(KeyKind::SecretUtf8, "x"), NOW);
+        assert_eq!(r.signature_valid, Some(false));
+        // With auto, an empty key box means "no key".
+        assert_eq!(analyse(&token, &parse_key(KeyKind::Auto, ""), NOW).signature_valid, None);
+    }
+
+    #[test]
+    fn readable_keys_of_unsupported_types_are_a_mismatch() {
+        // An Ed448 SubjectPublicKeyInfo (RFC 8410 example).
+        let ed448 = "-----BEGIN PUBLIC KEY-----\nMEMwBQYDK2VxAzoAX9dEm1m0Yf0s54fsYWrUah2hNCSFpw4fig6nXYDpZ3jt8SR2m0bHBhvWeD3x5Q9s0foavq/oJWGA\n-----END PUBLIC KEY-----\n";
+        let key = parse_key(KeyKind::PemSpki, ed448);
+        assert!(
+            matches!(key.material, Ok(KeyMaterial::Public { key: PublicKey::Other(_), .. })),
+            "{:?}",
+            key.material
+        );
+        let r = analyse(&token(r#"{"alg":"EdDSA"}"#, "{}", &[0; 64]), &key, NOW);
+        assert_eq!((r.error_kind, r.signature_valid), (Some(ErrorKind::AlgKeyMismatch), None));
+        assert!(r.message.unwrap().contains("Ed448"));
     }
 
     #[test]

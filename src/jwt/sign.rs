@@ -159,6 +159,7 @@ impl SigningKey {
                 SigningKey::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(&seed)))
             }
             PublicKey::Oct(_) => return Err(KeyError::Jwk("unexpected oct key".into())),
+            PublicKey::Other(what) => return Err(KeyError::Unsupported(what.clone())),
         };
         if key.public_key() != public {
             return Err(KeyError::Jwk("the private part does not match the public part".into()));
@@ -276,10 +277,17 @@ pub struct Signed {
 /// Signs JSON texts: the header (an object; its `alg` is set to `alg`) and the payload (any
 /// JSON; a JWT needs an object), both serialised compactly in their member order.
 pub fn sign_json(header: &str, payload: &str, alg: Alg, key: &SigningKey) -> Result<Signed, SignError> {
-    let mut header: Value = serde_json::from_str(header).map_err(|e| SignError::HeaderJson(e.to_string()))?;
+    let given: Value = serde_json::from_str(header).map_err(|e| SignError::HeaderJson(e.to_string()))?;
     let payload: Value = serde_json::from_str(payload).map_err(|e| SignError::PayloadJson(e.to_string()))?;
-    let object = header.as_object_mut().ok_or(SignError::HeaderNotObject)?;
+    // `alg` first, as people expect to read it; the other members keep their order.
+    let mut object = serde_json::Map::new();
     object.insert("alg".into(), Value::String(alg.name().into()));
+    for (name, value) in given.as_object().ok_or(SignError::HeaderNotObject)? {
+        if name != "alg" {
+            object.insert(name.clone(), value.clone());
+        }
+    }
+    let header = Value::Object(object);
     let header_text = serde_json::to_string(&header).map_err(|e| SignError::HeaderJson(e.to_string()))?;
     let payload_text = serde_json::to_string(&payload).map_err(|e| SignError::PayloadJson(e.to_string()))?;
     let signing_input =
@@ -296,5 +304,40 @@ pub fn family_name(alg: Alg) -> &'static str {
         Family::Ecdsa(Curve::P384) => "EC P-384 key",
         Family::Ecdsa(Curve::P521) => "EC P-521 key",
         Family::Ed25519 => "Ed25519 key",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_json_puts_alg_first_and_keeps_the_rest() {
+        let key = SigningKey::Secret(b"k".to_vec());
+        let signed =
+            sign_json(r#"{"typ":"JWT","alg":"none","kid":"a"}"#, r#"{"sub":"x"}"#, Alg::HS384, &key).unwrap();
+        let keys: Vec<&String> = signed.header.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["alg", "typ", "kid"]);
+        assert_eq!(signed.header["alg"], "HS384");
+        let header = signed.token.split('.').next().unwrap();
+        assert_eq!(b64::decode_strict(header).unwrap(), br#"{"alg":"HS384","typ":"JWT","kid":"a"}"#);
+    }
+
+    #[test]
+    fn sign_errors_are_specific() {
+        let key = SigningKey::Secret(b"k".to_vec());
+        assert_eq!(sign_json("[]", "{}", Alg::HS256, &key).unwrap_err(), SignError::HeaderNotObject);
+        assert!(matches!(sign_json("{", "{}", Alg::HS256, &key), Err(SignError::HeaderJson(_))));
+        assert!(matches!(sign_json("{}", "{", Alg::HS256, &key), Err(SignError::PayloadJson(_))));
+        assert!(matches!(sign_json("{}", "{}", Alg::RS256, &key), Err(SignError::KeyMismatch { .. })));
+    }
+
+    #[test]
+    fn signing_keys_refuse_public_material() {
+        assert_eq!(SigningKey::parse(KeyKind::PemSpki, "x").unwrap_err(), KeyError::NotPrivate);
+        let public_jwk = r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+        assert_eq!(SigningKey::parse(KeyKind::Jwk, public_jwk).unwrap_err(), KeyError::NotPrivate);
+        assert!(format!("{:?}", SigningKey::Secret(b"hidden".to_vec())).contains("6 bytes"));
+        assert!(!format!("{:?}", SigningKey::Secret(b"hidden".to_vec())).contains("hidden"));
     }
 }

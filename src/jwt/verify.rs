@@ -39,9 +39,16 @@ pub fn verify(
     if !verifier.fits(alg) {
         return false;
     }
+    if let Verifier::Hmac([]) | Verifier::Public(PublicKey::Oct(_)) = verifier
+        && verifier_secret(&verifier).is_empty()
+    {
+        // jsonwebtoken refuses empty HMAC keys; HMAC itself is defined for them.
+        return verify_hmac_empty_key(alg, signing_input, signature);
+    }
     let key = match verifier {
         Verifier::Hmac(secret) => DecodingKey::from_secret(secret).ok(),
         Verifier::Public(PublicKey::Oct(secret)) => DecodingKey::from_secret(secret).ok(),
+        Verifier::Public(PublicKey::Other(_)) => return false,
         Verifier::Public(PublicKey::Rsa { n, e }) => Some(DecodingKey::from_rsa_raw_components(n, e)),
         Verifier::Public(PublicKey::Ec { curve, point }) => {
             // JWS ECDSA signatures are exactly R‖S; DER or odd lengths never verify.
@@ -59,6 +66,27 @@ pub fn verify(
         return false;
     };
     jsonwebtoken::crypto::verify(signature_b64, signing_input, &key, jwt_alg).unwrap_or(false)
+}
+
+fn verifier_secret<'a>(verifier: &Verifier<'a>) -> &'a [u8] {
+    match verifier {
+        Verifier::Hmac(secret) => secret,
+        Verifier::Public(PublicKey::Oct(secret)) => secret,
+        Verifier::Public(_) => &[],
+    }
+}
+
+fn verify_hmac_empty_key(alg: Alg, message: &[u8], signature: &[u8]) -> bool {
+    use hmac::{KeyInit, Mac};
+    match alg.hash() {
+        Some(super::alg::Hash::Sha256) => hmac::Hmac::<sha2::Sha256>::new_from_slice(&[])
+            .is_ok_and(|m| m.chain_update(message).verify_slice(signature).is_ok()),
+        Some(super::alg::Hash::Sha384) => hmac::Hmac::<sha2::Sha384>::new_from_slice(&[])
+            .is_ok_and(|m| m.chain_update(message).verify_slice(signature).is_ok()),
+        Some(super::alg::Hash::Sha512) => hmac::Hmac::<sha2::Sha512>::new_from_slice(&[])
+            .is_ok_and(|m| m.chain_update(message).verify_slice(signature).is_ok()),
+        None => false,
+    }
 }
 
 fn verify_es512(point: &[u8], message: &[u8], signature: &[u8]) -> bool {
