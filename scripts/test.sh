@@ -29,7 +29,7 @@ cargo test --quiet --target wasm32-unknown-unknown --test wasm
 
 unset RUSTFLAGS
 step "release build"
-cargo leptos build --release
+cargo leptos build --release --split --precompress
 
 step "end-to-end (Playwright, Debian Chromium)"
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"

@@ -1,17 +1,24 @@
 //! jwt-debugger: a local, self-hosted JWT debugger.
 //!
 //! The same crate builds the server (feature `ssr`) and the browser bundle (feature `hydrate`).
-//! [`demo_users`] is shared by both; [`server`] exists only on the server.
+//! [`jwt`] is the pure core (also the CLI's); [`state`] and [`view_model`] connect it to the
+//! components; [`server`] exists only on the server.
+
+#![recursion_limit = "256"]
 
 pub mod app;
+pub mod browser;
 #[cfg(feature = "ssr")]
 pub mod cli;
 pub mod components;
 pub mod demo_users;
 pub mod jwt;
 pub mod pages;
+pub mod samples;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod state;
+pub mod view_model;
 
 /// Browser entry point: hydrate the server-rendered page, then mark `<html data-hydrated="true">`
 /// so that end-to-end tests know event handlers are attached.

@@ -37,6 +37,14 @@ test.describe("demo log-in", () => {
     const [h, p, s] = token.split(".");
     const expected = createHmac("sha256", E2E_JWT_SECRET_KEY).update(`${h}.${p}`).digest("base64url");
     expect(s).toBe(expected);
+
+    // The token is in the decoder, with its 6 h countdown; the page never asked for the key.
+    await expect(app.tokenInput).toHaveValue(token);
+    await expect(app.timeResult).toContainText(/Expires in (5 h 59 min|6 h)/);
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "null");
+    // Pasting the server's JWT_SECRET_KEY verifies it.
+    await app.keyInput.fill(E2E_JWT_SECRET_KEY);
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
   });
 
   test("each demo user gets a token with their own claims", async ({ page }) => {

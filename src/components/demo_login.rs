@@ -87,15 +87,25 @@ pub fn DemoLogin() -> impl IntoView {
     let logged_in = user.is_some();
     let token = RwSignal::new(TokenState::Idle);
 
+    let debugger = crate::state::use_debugger();
     let get_token = move |_| {
         token.set(TokenState::Loading);
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
             token.set(match fetch_demo_token().await {
-                Ok(t) => TokenState::Got(t),
+                Ok(t) => {
+                    // Into the decoder. The sample's secret would only say "invalid signature":
+                    // drop it, so the student pastes the server's JWT_SECRET_KEY themselves.
+                    let key = (debugger.key_text.get_untracked() == crate::samples::HS256_SECRET)
+                        .then_some(("", crate::jwt::KeyKind::Auto));
+                    debugger.load(&t, key);
+                    TokenState::Got(t)
+                }
                 Err(e) => TokenState::Failed(e),
             });
         });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = debugger;
     };
 
     let status = match &user {
@@ -143,7 +153,7 @@ pub fn DemoLogin() -> impl IntoView {
                 }
                 TokenState::Got(t) => {
                     view! {
-                        <label for="demo-token">"Your token (HS256, valid for 6 hours)"</label>
+                        <label for="demo-token">"Your token (HS256, valid for 6 hours; also loaded into the decoder above)"</label>
                         <textarea id="demo-token" data-testid="demo-token" readonly rows="4" prop:value=t />
                     }
                         .into_any()

@@ -1,3 +1,13 @@
 //! One module per component.
 
+pub mod claims_table;
+pub mod clock_controls;
 pub mod demo_login;
+pub mod encoded_token;
+pub mod explain_panel;
+pub mod json_panel;
+pub mod key_input;
+pub mod sign_panel;
+pub mod token_input;
+pub mod toolbar;
+pub mod verdict;

@@ -1,21 +1,97 @@
-//! The debugger page at `/`.
+//! The debugger page at `/`: decode, verify and sign in the browser, as you type.
 
 use leptos::prelude::*;
 
+use crate::browser;
+use crate::components::claims_table::ClaimsTable;
+use crate::components::clock_controls::ClockControls;
 use crate::components::demo_login::DemoLogin;
+use crate::components::encoded_token::EncodedToken;
+use crate::components::explain_panel::ExplainPanel;
+use crate::components::json_panel::{JsonPanel, LenientPanel, Part};
+use crate::components::key_input::KeyInput;
+use crate::components::sign_panel::{SignPanel, SignState};
+use crate::components::token_input::TokenInput;
+use crate::components::toolbar::Toolbar;
+use crate::components::verdict::Verdict;
+use crate::jwt::KeyKind;
+use crate::samples::SAMPLES;
+use crate::state::Debugger;
 
-/// The page at `/`. For now: the course's demo log-in and the token it issues.
+/// The page at `/`.
 #[component]
 pub fn DebuggerPage() -> impl IntoView {
+    let first = &SAMPLES[0];
+    let state = Debugger::new(first.token, first.key);
+    provide_context(state);
+    let sign = SignState::new();
+    provide_context(sign);
+
+    // In the browser only: a shared token from the URL fragment, the live clock, and the
+    // hydration marker for the verdict's data-state.
+    Effect::new(move |_| {
+        if let Some(token) = browser::fragment_param("token") {
+            state.load(&token, Some(("", KeyKind::Auto)));
+        }
+        browser::every(1000, move || state.live_now.set(browser::unix_now()));
+        state.hydrated.set(true);
+        // Once the decoder is interactive, fetch the lazily loaded parts (signing, key
+        // generation, the teaching view) so they work offline too.
+        set_timeout(
+            || {
+                leptos::task::spawn_local(async {
+                    crate::components::sign_panel::preload().await;
+                    crate::components::explain_panel::preload().await;
+                    browser::set_root_attribute("data-offline-ready", Some("true"));
+                })
+            },
+            std::time::Duration::from_millis(800),
+        );
+    });
+
+    let edit = move |_| {
+        let report = state.report.get_untracked();
+        if let (Some(header), Some(payload)) = (&report.header, &report.payload) {
+            sign.edit(header, payload);
+            // Focus once the opened panel is on screen.
+            set_timeout(|| browser::focus("sign-payload"), std::time::Duration::ZERO);
+        }
+    };
+
     view! {
-        <header class="site-header">
-            <h1>"JWT Debugger"</h1>
-            <p class="tagline">
-                "Decode, explain and verify JSON Web Tokens. Tokens and keys stay in your browser."
-            </p>
-        </header>
-        <main class="page">
+        <Toolbar />
+        <main class="page" id="main">
+            <div class="columns">
+                <section class="col" aria-labelledby="encoded-heading">
+                    <h2 id="encoded-heading">"Encoded"</h2>
+                    <TokenInput />
+                    <EncodedToken />
+                    <ClockControls />
+                </section>
+                <section class="col" aria-labelledby="decoded-heading">
+                    <Verdict />
+                    <h2 id="decoded-heading">"Decoded"</h2>
+                    <JsonPanel part=Part::Header />
+                    <JsonPanel part=Part::Payload />
+                    <LenientPanel />
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-testid="edit-in-sign-mode"
+                        on:click=edit
+                        disabled=move || { let r = state.report.read(); r.header.is_none() || r.payload.is_none() }
+                    >
+                        "Edit and re-sign in sign mode"
+                    </button>
+                    <KeyInput />
+                </section>
+            </div>
+            <ClaimsTable />
+            <ExplainPanel />
+            <SignPanel />
             <DemoLogin />
         </main>
     }
+    // Erase the (very deep) view type: keeps release builds within the compiler's limits.
+    .into_any()
 }

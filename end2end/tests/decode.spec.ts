@@ -1,0 +1,172 @@
+import { expect, test } from "@playwright/test";
+import { DebuggerPage } from "./fixtures/debugger-page";
+import { HS256_SECRET, SAMPLE_HS256 } from "./fixtures/samples";
+
+test.describe("decoding", () => {
+  test("the sample token is decoded, explained and verified on arrival", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await expect(app.tokenInput).toHaveValue(SAMPLE_HS256);
+    await expect(app.keyInput).toHaveValue(HS256_SECRET);
+    expect(await app.decodedJson()).toEqual({
+      header: { alg: "HS256", typ: "JWT" },
+      payload: { sub: "1234567890", name: "Ada Lovelace", admin: true, iat: 1700000000, exp: 4102444800 },
+    });
+    await expect(app.signatureResult).toContainText("Signature verified");
+    await expect(app.timeResult).toContainText("Not expired");
+    // Every claim explained, with its definition linked.
+    const exp = app.claimsTable.locator("tr[data-claim=exp]");
+    await expect(exp).toContainText("Expiration Time");
+    await expect(exp.getByRole("link", { name: "RFC 7519 §4.1.4" })).toHaveAttribute(
+      "href",
+      "https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4",
+    );
+    await expect(exp).toContainText("2100-01-01T00:00:00Z");
+    await expect(exp).toContainText(/local: /);
+    await expect(app.claimsTable.locator("tr[data-claim=admin]")).toContainText("Not a registered claim");
+    await expect(page.getByTestId("header-table").locator("tr[data-claim=alg]")).toContainText("RFC 7515");
+  });
+
+  test("typing a new token updates everything as you type", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await app.tokenInput.fill("");
+    await expect(app.verdict).toHaveAttribute("data-error-kind", "empty");
+    await expect(app.headerJson).toHaveText("");
+    await app.tokenInput.pressSequentially(SAMPLE_HS256.slice(0, 30));
+    await expect(app.verdict).toHaveAttribute("data-error-kind", "segments");
+    await app.tokenInput.fill(SAMPLE_HS256);
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+  });
+
+  test("the encoded token is coloured by part, and claims link to their characters", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const [header, payload, signature] = SAMPLE_HS256.split(".");
+    expect((await app.encodedToken.locator(".t-header").allTextContents()).join("")).toBe(header);
+    expect((await app.encodedToken.locator(".t-payload").allTextContents()).join("")).toBe(payload);
+    expect((await app.encodedToken.locator(".t-signature").allTextContents()).join("")).toBe(signature);
+    // Hovering the exp row highlights the characters that encode it, and the JSON member.
+    await app.claimsTable.locator("tr[data-claim=exp]").hover();
+    const lit = app.encodedToken.locator(".hl");
+    await expect(lit.first()).toBeVisible();
+    const decoded = Buffer.from((await lit.allTextContents()).join(""), "base64url").toString("latin1");
+    expect(decoded).toContain("4102444800");
+    await expect(app.payloadJson.locator(".hl", { hasText: "4102444800" })).toBeVisible();
+    // And the other way round: hovering the encoded characters lights up the claim row.
+    const index = await lit.first().evaluate((el) => [...el.parentElement!.children].indexOf(el));
+    await page.mouse.move(0, 0);
+    await expect(app.encodedToken.locator(".hl")).toHaveCount(0);
+    await expect(app.claimsTable.locator("tr[data-claim=exp]")).not.toHaveClass(/hl/);
+    await app.encodedToken.locator(":scope > *").nth(index).hover();
+    await expect(app.claimsTable.locator("tr[data-claim=exp]")).toHaveClass(/hl/);
+    // Keyboard: focusing a row highlights too.
+    await page.mouse.move(0, 0);
+    await app.claimsTable.locator("tr[data-claim=sub]").focus();
+    await expect(app.claimsTable.locator("tr[data-claim=sub]")).toHaveClass(/hl/);
+    await expect(app.encodedToken.locator(".hl").first()).toBeVisible();
+  });
+
+  test("a malformed token: the first bad character is marked, and a lenient reading is labelled", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const broken = SAMPLE_HS256.replace(".", ".=");
+    await app.tokenInput.fill(broken);
+    await expect(app.verdict).toHaveAttribute("data-error-kind", "base64");
+    await expect(app.verdict).toHaveAttribute("data-well-formed", "false");
+    const bad = page.getByTestId("bad-char");
+    await expect(bad).toHaveText(/^=/);
+    await expect(page.getByTestId("first-error")).toContainText(`Character ${broken.indexOf("=") + 1}`);
+    await expect(page.getByTestId("first-error")).toContainText("padding");
+    // The verdict shows nothing decoded; the best-effort reading is elsewhere, labelled.
+    await expect(app.headerJson).toHaveText("");
+    await expect(app.payloadJson).toHaveText("");
+    const lenient = page.getByTestId("lenient");
+    await expect(lenient).toContainText("not verified");
+    await expect(lenient).toContainText("Ada Lovelace");
+    await expect(app.signatureResult).toContainText("Not a valid token");
+  });
+
+  test("Bearer prefixes and line breaks are ignored with a visible note", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const [h, p, s] = SAMPLE_HS256.split(".");
+    await app.tokenInput.fill(`Bearer ${h}.\n${p}.\n${s}`);
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    await expect(app.verdict).toHaveAttribute("data-warnings", "bearer_prefix_removed whitespace_removed");
+    await expect(page.getByTestId("token-notes")).toContainText('Ignored the "Bearer " prefix.');
+    await expect(page.getByTestId("token-notes")).toContainText("Ignored 2 whitespace characters");
+  });
+
+  test("pasting a quoted or JSON-wrapped token cleans it, says so, and can be undone", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await app.tokenInput.fill("");
+    const paste = (text: string) =>
+      app.tokenInput.evaluate((el, text) => {
+        const data = new DataTransfer();
+        data.setData("text", text);
+        el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      }, text);
+    await paste(`"${SAMPLE_HS256}"`);
+    await expect(app.tokenInput).toHaveValue(SAMPLE_HS256);
+    await expect(page.getByTestId("token-notes")).toContainText("Removed the surrounding quotes");
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(app.tokenInput).toHaveValue(`"${SAMPLE_HS256}"`);
+    await expect(app.verdict).toHaveAttribute("data-error-kind", "base64");
+    await paste(JSON.stringify({ token: SAMPLE_HS256 }));
+    await expect(app.tokenInput).toHaveValue(SAMPLE_HS256);
+    await expect(page.getByTestId("token-notes")).toContainText("Removed the JSON around the token");
+  });
+
+  test("dropping a text file loads the token from it", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await app.tokenInput.fill("");
+    const data = await page.evaluateHandle((token) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([token + "\n"], "token.txt", { type: "text/plain" }));
+      return dt;
+    }, SAMPLE_HS256);
+    await app.tokenInput.dispatchEvent("drop", { dataTransfer: data });
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    await expect(page.getByTestId("token-notes")).toContainText("dropped file");
+  });
+
+  test("an unsigned token is shown as UNSIGNED, never verified, even with a key", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await page.getByLabel("Load a sample").selectOption("none");
+    await app.keyInput.fill("any-secret");
+    await expect(app.verdict).toHaveAttribute("data-error-kind", "alg_none");
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "null");
+    await expect(app.signatureResult).toContainText("Unsigned");
+    await expect(app.signatureResult).toHaveAttribute("data-tone", "warn");
+  });
+
+  test("an encrypted token (JWE) shows its header explained and its payload as encrypted", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await page.getByLabel("Load a sample").selectOption("jwe");
+    await expect(app.verdict).toHaveAttribute("data-error-kind", "jwe");
+    expect((await app.decodedJson()).header).toMatchObject({ alg: "RSA-OAEP-256", enc: "A256GCM" });
+    await expect(app.payloadJson).toHaveText("");
+    await expect(page.getByTestId("payload-json-note")).toContainText("Encrypted (JWE)");
+    await expect(page.getByTestId("header-table").locator("tr[data-claim=enc]")).toContainText("Encryption Algorithm");
+  });
+
+  test("warnings are shown in words", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    // HS256 signed with a 3-byte key: weak.
+    await app.analyse(
+      "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjQxMDI0NDQ4MDAwMDB9.GylhzEm7cbLSES_16P6Osi3NHoGII1mrU_XtIkbd-r4",
+      "abc",
+      "secret-utf8",
+    );
+    const warnings = page.getByRole("list", { name: "Warnings" });
+    await expect(warnings.locator("[data-warning=exp_milliseconds]")).toContainText("milliseconds");
+    await expect(warnings.locator("[data-warning=weak_hmac_key]")).toContainText("shorter than the hash");
+  });
+});

@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { DebuggerPage, decodeJwt } from "./fixtures/debugger-page";
+
+test.describe("sign mode", () => {
+  test("edit the payload, sign with a secret, send to the decoder: verified", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const sign = await app.openSignMode();
+    await sign.payload.fill(JSON.stringify({ sub: "student-1", role: "tutor", exp: 4102444800 }, null, 2));
+    await sign.key.fill("my-own-secret-that-is-long-enough-123");
+    await sign.alg.selectOption("HS384");
+    await expect(sign.signed).toHaveValue(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const token = await sign.signed.inputValue();
+    const { header, payload } = decodeJwt(token);
+    expect(header).toEqual({ alg: "HS384", typ: "JWT" });
+    expect(payload).toEqual({ sub: "student-1", role: "tutor", exp: 4102444800 });
+    await sign.decode.click();
+    await expect(app.tokenInput).toHaveValue(token);
+    await expect(app.tokenInput).toBeFocused();
+    await expect(app.verdict).toHaveAttribute("data-alg", "HS384");
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+  });
+
+  for (const alg of ["ES256", "EdDSA", "PS256", "ES512"]) {
+    test(`generate a key, sign ${alg}, decode with the matching public key`, async ({ page }) => {
+      test.slow(alg === "PS256"); // RSA key generation in WASM takes a moment.
+      const app = new DebuggerPage(page);
+      await app.goto();
+      const sign = await app.openSignMode();
+      await sign.alg.selectOption(alg);
+      await sign.generate.click();
+      await expect(sign.key).toHaveValue(/-----BEGIN PRIVATE KEY-----/, { timeout: 30_000 });
+      await expect(sign.signed).toHaveValue(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(decodeJwt(await sign.signed.inputValue()).header.alg).toBe(alg);
+      await sign.decode.click();
+      await expect(app.verdict).toHaveAttribute("data-alg", alg);
+      await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+      // The decoder got the public key, never the private one.
+      await expect(app.keyInput).toHaveValue(/-----BEGIN PUBLIC KEY-----/);
+      await expect(app.keyInput).not.toHaveValue(/PRIVATE/);
+    });
+  }
+
+  test("invalid JSON and unusable keys get clear messages", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const sign = await app.openSignMode();
+    await expect(sign.signed).toHaveValue(/\./);
+    await sign.payload.fill('{"sub": ');
+    await expect(page.getByTestId("sign-payload-error")).toContainText("EOF");
+    await expect(sign.error).toContainText("payload is not valid JSON");
+    await expect(sign.signed).toHaveValue("");
+    await sign.payload.fill('{"sub": "x"}');
+    await sign.alg.selectOption("RS256");
+    await expect(sign.error).toContainText("does not fit RS256");
+    await expect(page.getByRole("button", { name: "Decode this token" })).toBeDisabled();
+  });
+
+  test("the decoder hands a token to sign mode for editing, and never re-signs by itself", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const before = await app.tokenInput.inputValue();
+    await page.getByRole("button", { name: "Edit and re-sign in sign mode" }).click();
+    const sign = await app.openSignMode();
+    await expect(sign.panel).toHaveAttribute("open", "");
+    await expect(sign.payload).toHaveValue(/"name": "Ada Lovelace"/);
+    await expect(sign.payload).toBeFocused();
+    await sign.payload.fill('{"name": "Mallory", "admin": true}');
+    // The decoder's token is unchanged until the user asks.
+    await expect(app.tokenInput).toHaveValue(before);
+    await sign.decode.click();
+    await expect(app.payloadJson).toContainText("Mallory");
+  });
+
+  test("the teaching view computes the signature step by step", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await page.getByText("How the signature is computed, step by step").click();
+    const steps = page.getByTestId("explain-steps");
+    await expect(steps).toContainText("Signing input");
+    await expect(steps).toContainText("HMAC-SHA-256(key, signing input)");
+    await expect(page.getByText("The recomputed HMAC equals the token's signature")).toBeVisible();
+    const es = "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImRlbW8tZWMifQ.eyJzdWIiOiJzdHVkZW50LTciLCJyb2xlcyI6WyJ1c2VyIl0sImlhdCI6MTcwMDAwMDAwMCwiZXhwIjo0MTAyNDQ0ODAwfQ.57vjRLZRY8jROjmBfUNqqH_ooqFA6pD1-Kbv-7WqeMg1wGGvkODbiUh0uyvw7qs95rxnB9SkiXZ87lVfk4Vt2A";
+    await app.tokenInput.fill(es);
+    await expect(steps).toContainText("R (32 bytes)");
+    await expect(steps).toContainText("S (32 bytes)");
+  });
+});

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { DebuggerPage } from "./fixtures/debugger-page";
+
+// Tokens with exp = 2026-01-01T06:00:00Z (1767247200) and nbf = 2026-01-01T00:00:00Z (1767225600).
+const EXP = 1767247200;
+const NBF = 1767225600;
+const secret = "time-test-secret-0123456789abcdef0123";
+
+async function token(page: import("@playwright/test").Page, payload: object): Promise<string> {
+  // Signed in the page's own sign mode would be circular; sign with Web Crypto instead.
+  return page.evaluate(
+    async ({ payload, secret }) => {
+      const b64 = (bytes: Uint8Array) =>
+        btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      const enc = new TextEncoder();
+      const input = `${b64(enc.encode('{"alg":"HS256"}'))}.${b64(enc.encode(JSON.stringify(payload)))}`;
+      const key = await crypto.subtle.importKey("raw", enc.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+      const sig = new Uint8Array(await crypto.subtle.sign("HMAC", key, enc.encode(input)));
+      return `${input}.${b64(sig)}`;
+    },
+    { payload, secret },
+  );
+}
+
+test.describe("expiry at a glance", () => {
+  test("valid, then a live countdown, then expired — with Playwright's clock", async ({ page }) => {
+    await page.clock.install({ time: new Date((EXP - 6 * 3600 + 60) * 1000) });
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await app.analyse(await token(page, { nbf: NBF, exp: EXP }), secret, "secret-utf8");
+    await expect(app.verdict).toHaveAttribute("data-time-status", "valid");
+    await expect(app.timeResult).toHaveAttribute("data-tone", "good");
+    await expect(app.timeResult).toContainText("Not expired");
+    await expect(app.timeResult).toContainText("Expires in 5 h 59 min");
+    // The countdown is live.
+    await page.clock.runFor(30_000);
+    await expect(app.timeResult).toContainText("Expires in 5 h 58 min");
+    await page.clock.runFor(6 * 3600 * 1000);
+    await expect(app.verdict).toHaveAttribute("data-time-status", "expired");
+    await expect(app.timeResult).toHaveAttribute("data-tone", "bad");
+    await expect(app.timeResult).toContainText("Expired");
+    await expect(app.timeResult).toContainText(/Expired \d+ min( \d+ s)? ago/);
+  });
+
+  test("not yet valid, and no exp", async ({ page }) => {
+    await page.clock.install({ time: new Date((NBF - 7200) * 1000) });
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await app.analyse(await token(page, { nbf: NBF, exp: EXP }), secret, "secret-utf8");
+    await expect(app.verdict).toHaveAttribute("data-time-status", "not_yet_valid");
+    await expect(app.timeResult).toContainText("Not yet valid");
+    await expect(app.timeResult).toContainText("Not valid for another 2 h");
+    await expect(app.timeResult).toHaveAttribute("data-tone", "warn");
+    await app.tokenInput.fill(await token(page, { sub: "x" }));
+    await expect(app.verdict).toHaveAttribute("data-time-status", "no_exp");
+    await expect(app.timeResult).toContainText("No expiry");
+  });
+
+  test("the clock override and leeway controls", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await app.analyse(await token(page, { exp: EXP }), secret, "secret-utf8");
+    const clock = page.getByLabel("Judge times at (Unix seconds; empty = now)");
+    const leeway = page.getByLabel("Leeway (seconds)");
+    await clock.fill(String(EXP - 1));
+    await expect(app.verdict).toHaveAttribute("data-time-status", "valid");
+    await expect(page.getByTestId("clock-status")).toContainText("2026-01-01T05:59:59Z (fixed)");
+    await clock.fill(String(EXP + 30));
+    await expect(app.verdict).toHaveAttribute("data-time-status", "expired");
+    await leeway.fill("60");
+    await expect(app.verdict).toHaveAttribute("data-time-status", "valid");
+    await page.getByRole("button", { name: "Use the live clock" }).click();
+    await expect(clock).toHaveValue("");
+    await expect(leeway).toHaveValue("0");
+    await expect(page.getByTestId("clock-status")).toContainText("(live clock)");
+  });
+});

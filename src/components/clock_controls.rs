@@ -1,0 +1,55 @@
+//! Clock override and leeway, for demos and tests: judge `exp`/`nbf` at a chosen instant.
+
+use leptos::prelude::*;
+
+use crate::jwt::claims::iso8601;
+use crate::state::use_debugger;
+
+/// The clock and leeway controls.
+#[component]
+pub fn ClockControls() -> impl IntoView {
+    let state = use_debugger();
+    let clock_text = move || {
+        let now = state.now();
+        let when = iso8601(now as f64).unwrap_or_default();
+        match state.now_override.get() {
+            Some(_) => format!("Times are judged at {when} (fixed)."),
+            None => format!("Times are judged at {when} (live clock)."),
+        }
+    };
+    view! {
+        <fieldset class="clock">
+            <legend>"Clock"</legend>
+            <div class="field-row">
+                <div>
+                    <label for="clock-now">"Judge times at (Unix seconds; empty = now)"</label>
+                    <input
+                        id="clock-now"
+                        data-testid="clock-now"
+                        type="number"
+                        inputmode="numeric"
+                        placeholder="live"
+                        prop:value=move || state.now_override.get().map(|n| n.to_string()).unwrap_or_default()
+                        on:input=move |ev| state.now_override.set(event_target_value(&ev).trim().parse().ok())
+                    />
+                </div>
+                <div>
+                    <label for="leeway">"Leeway (seconds)"</label>
+                    <input
+                        id="leeway"
+                        data-testid="leeway"
+                        type="number"
+                        min="0"
+                        inputmode="numeric"
+                        prop:value=move || state.leeway.get().to_string()
+                        on:input=move |ev| state.leeway.set(event_target_value(&ev).trim().parse().unwrap_or(0))
+                    />
+                </div>
+                <button type="button" class="button" on:click=move |_| { state.now_override.set(None); state.leeway.set(0); }>
+                    "Use the live clock"
+                </button>
+            </div>
+            <p class="muted small" data-testid="clock-status">{clock_text}</p>
+        </fieldset>
+    }
+}

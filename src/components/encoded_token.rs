@@ -1,0 +1,66 @@
+//! The normalised token, coloured by part. Hovering a piece highlights the claim it encodes;
+//! the first bad character is marked with its reason.
+
+use leptos::prelude::*;
+
+use crate::state::use_debugger;
+use crate::view_model::token_chunks;
+
+/// The colour-coded token.
+#[component]
+pub fn EncodedToken() -> impl IntoView {
+    let state = use_debugger();
+    let chunks = move || {
+        let report = state.report.read();
+        token_chunks(&report)
+            .into_iter()
+            .map(|chunk| {
+                let text = report.token[chunk.range.clone()].to_owned();
+                match chunk.error {
+                    Some(reason) => view! {
+                        <mark class=format!("{} bad-char", chunk.class) title=reason.clone() data-testid="bad-char">
+                            {text}
+                            <span class="sr-only">{format!(" (error here: {reason})")}</span>
+                        </mark>
+                    }
+                    .into_any(),
+                    None => {
+                        let member = chunk.member;
+                        let lit = {
+                            let member = member.clone();
+                            move || member.is_some() && state.highlight.read().as_ref() == member.as_ref()
+                        };
+                        view! {
+                            <span
+                                class=chunk.class
+                                class:hl=lit
+                                on:mouseenter=move |_| state.highlight.set(member.clone())
+                                on:mouseleave=move |_| state.highlight.set(None)
+                            >
+                                {text}
+                            </span>
+                        }
+                        .into_any()
+                    }
+                }
+            })
+            .collect_view()
+    };
+    let first_error = move || {
+        state.report.read().first_error.as_ref().map(|e| format!("Character {}: {}", e.offset + 1, e.reason))
+    };
+    view! {
+        <div class="encoded-wrap">
+            <h3 class="sub">"Token by part"</h3>
+            <p class="legend" aria-hidden="true">
+                <span class="t-header">"header"</span>
+                " . "
+                <span class="t-payload">"payload"</span>
+                " . "
+                <span class="t-signature">"signature"</span>
+            </p>
+            <div class="encoded" data-testid="encoded-token">{chunks}</div>
+            <p class="error-text" data-testid="first-error">{first_error}</p>
+        </div>
+    }
+}
