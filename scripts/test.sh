@@ -25,7 +25,7 @@ step "unit, route, CLI, fixture, Wycheproof and property tests (native)"
 cargo test --quiet --features ssr
 
 step "core tests in wasm32 (wasm-bindgen-test under Node)"
-cargo test --quiet --target wasm32-unknown-unknown --test wasm
+cargo test --target wasm32-unknown-unknown --test wasm
 
 unset RUSTFLAGS
 step "release build"

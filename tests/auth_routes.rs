@@ -253,3 +253,40 @@ async fn unknown_path_is_404_page() {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert!(body_text(res).await.contains("Page not found"));
 }
+
+#[tokio::test]
+async fn pages_carry_a_nonce_csp_that_matches_their_inline_script() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let res = get(&router, "/", None).await;
+    let csp = res.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    for directive in
+        ["default-src 'none'", "connect-src 'self'", "frame-ancestors 'none'", "'wasm-unsafe-eval'"]
+    {
+        assert!(csp.contains(directive), "{directive} missing in {csp}");
+    }
+    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
+    assert!(nonce.len() >= 16, "{nonce}");
+    let html = body_text(res).await;
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the hydration script carries the nonce");
+    // A new page, a new nonce.
+    let again = get(&router, "/", None).await;
+    assert!(!again.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains(&nonce));
+    // Everything else may run and load nothing.
+    let cookie = log_in(&router, "admin").await;
+    let token = get(&router, "/auth/token", Some(&cookie)).await;
+    assert_eq!(
+        token.headers()[header::CONTENT_SECURITY_POLICY],
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+    );
+    assert_eq!(token.headers()[header::CACHE_CONTROL], "no-store");
+}
+
+#[tokio::test]
+async fn the_page_is_rendered_with_the_sample_decoded_and_verified() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let html = body_text(get(&router, "/", None).await).await;
+    assert!(html.contains("data-signature-valid=\"true\""), "verdict rendered on the server");
+    assert!(html.contains("data-state=\"loading\""), "not ready before hydration");
+    assert!(html.contains("Ada Lovelace"));
+    assert!(html.contains("data-testid=\"token-input\""));
+}
