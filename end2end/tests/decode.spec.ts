@@ -27,6 +27,19 @@ test.describe("decoding", () => {
     await expect(page.getByTestId("header-table").locator("tr[data-claim=alg]")).toContainText("RFC 7515");
   });
 
+  test("copy buttons copy the token and the decoded JSON", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    await page.getByRole("button", { name: "Copy the token" }).click();
+    await expect.poll(clipboard).toBe(SAMPLE_HS256);
+    await page.getByRole("button", { name: "Copy the payload JSON" }).click();
+    await expect.poll(async () => JSON.parse(await clipboard())).toMatchObject({ name: "Ada Lovelace" });
+    await page.getByRole("button", { name: "Copy the header JSON" }).click();
+    await expect.poll(async () => JSON.parse(await clipboard())).toEqual({ alg: "HS256", typ: "JWT" });
+  });
+
   test("typing a new token updates everything as you type", async ({ page }) => {
     const app = new DebuggerPage(page);
     await app.goto();

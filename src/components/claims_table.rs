@@ -1,11 +1,24 @@
 //! Every header parameter and claim explained: value, meaning, where it is defined, and for
 //! NumericDate claims the instant in UTC, in local time and relative to now (live).
 
+use std::ops::Range;
+
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::jwt::analyse::ClaimRow;
+use crate::jwt::analyse::{ClaimRow, TimeInfo};
+use crate::jwt::claims::ClaimDoc;
 use crate::state::use_debugger;
+
+/// What a row shows that does not change with the clock.
+#[derive(Debug, Clone, PartialEq)]
+struct RowFacts {
+    name: String,
+    value: String,
+    doc: Option<&'static ClaimDoc>,
+    range: Option<Range<usize>>,
+    seconds: Option<f64>,
+}
 
 /// One table of rows (header parameters or claims).
 #[component]
@@ -18,18 +31,34 @@ fn RowsTable(
     rows: Signal<Vec<ClaimRow>>,
 ) -> impl IntoView {
     let state = use_debugger();
+    // Rows are rebuilt only when the token changes; the time cells follow the clock by
+    // themselves, so focus and hover on a row survive the ticking countdown.
+    let facts = Memo::new(move |_| {
+        rows.read()
+            .iter()
+            .map(|r| RowFacts {
+                name: r.name.clone(),
+                value: serde_json::to_string(&r.value).unwrap_or_default(),
+                doc: r.doc,
+                range: r.token_range.clone(),
+                seconds: r.time.as_ref().map(|t| t.seconds),
+            })
+            .collect::<Vec<_>>()
+    });
+    let time_of = move |name: String| -> Option<TimeInfo> {
+        rows.read().iter().find(|r| r.name == name).and_then(|r| r.time.clone())
+    };
     let body = move || {
-        let hydrated = state.hydrated.get();
-        rows.get()
+        facts
+            .get()
             .into_iter()
             .map(|row| {
-                let range = row.token_range.clone();
+                let range = row.range.clone();
                 let lit = {
                     let range = range.clone();
                     move || range.is_some() && state.highlight.read().as_ref() == range.as_ref()
                 };
                 let (enter, focus) = (range.clone(), range.clone());
-                let value = serde_json::to_string(&row.value).unwrap_or_default();
                 let meaning = match row.doc {
                     Some(doc) => view! {
                         <span class="claim-title">{doc.title}</span>
@@ -41,12 +70,18 @@ fn RowsTable(
                     .into_any(),
                     None => view! { <span class="muted">"Not a registered claim: its meaning is up to the issuer."</span> }.into_any(),
                 };
-                let time = row.time.map(|t| {
-                    let local = if hydrated { browser::local_time(t.seconds) } else { None };
+                let time = row.seconds.map(|seconds| {
+                    let name = row.name.clone();
+                    let iso = move || time_of(name.clone()).and_then(|t| t.iso).unwrap_or_else(|| "out of range".to_owned());
+                    let name = row.name.clone();
+                    let relative = move || time_of(name.clone()).map(|t| t.relative).unwrap_or_default();
+                    let local = move || {
+                        state.hydrated.get().then(|| browser::local_time(seconds)).flatten().map(|l| format!("local: {l}"))
+                    };
                     view! {
-                        <span class="time-utc">{t.iso.unwrap_or_else(|| "out of range".to_owned())}</span>
-                        {local.map(|l| view! { <span class="time-local">{format!("local: {l}")}</span> })}
-                        <span class="time-relative">{t.relative}</span>
+                        <span class="time-utc">{iso}</span>
+                        <span class="time-local">{local}</span>
+                        <span class="time-relative">{relative}</span>
                     }
                 });
                 view! {
@@ -60,7 +95,7 @@ fn RowsTable(
                         on:blur=move |_| state.highlight.set(None)
                     >
                         <th scope="row"><code>{row.name.clone()}</code></th>
-                        <td><code class="claim-value">{value}</code></td>
+                        <td><code class="claim-value">{row.value}</code></td>
                         <td>{meaning}</td>
                         <td class="time-cell">{time}</td>
                     </tr>
@@ -69,7 +104,7 @@ fn RowsTable(
             .collect_view()
     };
     view! {
-        <Show when=move || !rows.read().is_empty()>
+        <Show when=move || !facts.read().is_empty()>
             <table class="claims" data-testid=testid>
                 <caption>{caption}</caption>
                 <thead>

@@ -10,12 +10,19 @@ use crate::view_model::token_chunks;
 #[component]
 pub fn EncodedToken() -> impl IntoView {
     let state = use_debugger();
-    let chunks = move || {
+    // Only re-render when the chunks change (not on every clock tick), so hover survives.
+    let pieces = Memo::new(move |_| {
         let report = state.report.read();
         token_chunks(&report)
             .into_iter()
-            .map(|chunk| {
-                let text = report.token[chunk.range.clone()].to_owned();
+            .map(|c| (report.token[c.range.clone()].to_owned(), c))
+            .collect::<Vec<_>>()
+    });
+    let chunks = move || {
+        pieces
+            .get()
+            .into_iter()
+            .map(|(text, chunk)| {
                 match chunk.error {
                     Some(reason) => view! {
                         <mark class=format!("{} bad-char", chunk.class) title=reason.clone() data-testid="bad-char">
@@ -46,9 +53,9 @@ pub fn EncodedToken() -> impl IntoView {
             })
             .collect_view()
     };
-    let first_error = move || {
+    let first_error = Memo::new(move |_| {
         state.report.read().first_error.as_ref().map(|e| format!("Character {}: {}", e.offset + 1, e.reason))
-    };
+    });
     view! {
         <div class="encoded-wrap">
             <h3 class="sub">"Token by part"</h3>

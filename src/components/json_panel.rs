@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::copy_button::CopyButton;
 use crate::jwt::analyse::ClaimRow;
 use crate::jwt::pretty::{PieceKind, pretty};
 use crate::state::use_debugger;
@@ -25,20 +26,24 @@ pub fn JsonPanel(
         Part::Header => ("Header", "header-json", "header-json-title"),
         Part::Payload => ("Payload", "payload-json", "payload-json-title"),
     };
-    let pieces = move || {
+    // The printed JSON and each member's place in the token; unchanged by clock ticks, so the
+    // panel is not re-rendered every second (and hover survives).
+    let printed = Memo::new(move |_| {
         let report = state.report.read();
         let (value, rows): (Option<&serde_json::Value>, &Vec<ClaimRow>) = match part {
             Part::Header => (report.header.as_ref(), &report.header_params),
             Part::Payload => (report.payload.as_ref(), &report.claims),
         };
-        let Some(value) = value else { return ().into_any() };
-        let printed = pretty(value);
+        value.map(|v| (pretty(v), rows.iter().map(|r| r.token_range.clone()).collect::<Vec<_>>()))
+    });
+    let pieces = move || {
+        let Some((printed, ranges)) = printed.get() else { return ().into_any() };
         printed
             .pieces
             .iter()
             .map(|piece| {
                 let text = printed.piece_text(piece).to_owned();
-                let range = piece.member.and_then(|m| rows.get(m)).and_then(|row| row.token_range.clone());
+                let range = piece.member.and_then(|m| ranges.get(m).cloned().flatten());
                 if piece.kind == PieceKind::Punct && range.is_none() {
                     return text.into_any();
                 }
@@ -61,7 +66,9 @@ pub fn JsonPanel(
             .collect_view()
             .into_any()
     };
-    let note = move || {
+    let text =
+        Signal::derive(move || printed.read().as_ref().map(|(p, _)| p.text.clone()).unwrap_or_default());
+    let note = Memo::new(move |_| {
         let report = state.report.read();
         let missing = match part {
             Part::Header => report.header.is_none(),
@@ -86,10 +93,17 @@ pub fn JsonPanel(
             }
             _ => "Not shown: the token is malformed (see the verdict and the best-effort reading).",
         })
+    });
+    let copy_label = match part {
+        Part::Header => "Copy the header JSON",
+        Part::Payload => "Copy the payload JSON",
     };
     view! {
         <div class=format!("json-panel json-{testid}")>
-            <h3 class="sub" id=id>{title}</h3>
+            <div class="panel-title">
+                <h3 class="sub" id=id>{title}</h3>
+                <CopyButton label=copy_label text=text />
+            </div>
             <pre class="json" data-testid=testid aria-labelledby=id tabindex="0">{pieces}</pre>
             <p class="muted small" data-testid=format!("{testid}-note")>{note}</p>
         </div>
@@ -100,9 +114,9 @@ pub fn JsonPanel(
 #[component]
 pub fn LenientPanel() -> impl IntoView {
     let state = use_debugger();
+    let lenient = Memo::new(move |_| state.report.read().lenient.clone());
     move || {
-        let report = state.report.read();
-        let lenient = report.lenient.as_ref()?;
+        let lenient = lenient.get()?;
         let part = |title: &'static str, p: &Option<crate::jwt::analyse::LenientPart>| {
             p.as_ref().map(|p| {
                 let text = p

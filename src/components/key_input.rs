@@ -14,9 +14,9 @@ pub fn KeyInput() -> impl IntoView {
         .iter()
         .map(|kind| view! { <option value=kind.as_str()>{kind.label()}</option> })
         .collect_view();
+    let key_report = Memo::new(move |_| state.report.read().key.clone());
     let detected = move || {
-        let report = state.report.read();
-        let key = &report.key;
+        let key = key_report.read();
         let kind = if key.requested == KeyKind::Auto && key.detected != KeyKind::None {
             format!("Detected: {}", key.detected.label())
         } else {
@@ -31,7 +31,7 @@ pub fn KeyInput() -> impl IntoView {
         }
     };
     let error = move || {
-        state.report.read().key.error.clone().map(|e| view! { <p class="error-text" role="alert" data-testid="key-error">{format!("Cannot read this key: {e}")}</p> })
+        key_report.read().error.clone().map(|e| view! { <p class="error-text" role="alert" data-testid="key-error">{format!("Cannot read this key: {e}")}</p> })
     };
     let notes = move || {
         state
@@ -44,12 +44,11 @@ pub fn KeyInput() -> impl IntoView {
             .collect_view()
     };
     let readings = move || {
-        let report = state.report.read();
-        if report.key.readings.is_empty() {
+        let key = key_report.read();
+        if key.readings.is_empty() {
             return None;
         }
-        let rows = report
-            .key
+        let rows = key
             .readings
             .iter()
             .map(|r| {
@@ -67,8 +66,7 @@ pub fn KeyInput() -> impl IntoView {
                 }
             })
             .collect_view();
-        let hint = report
-            .key
+        let hint = key
             .readings
             .iter()
             .find(|r| !r.used && r.verifies == Some(true))
@@ -87,12 +85,11 @@ pub fn KeyInput() -> impl IntoView {
         })
     };
     let set_members = move || {
-        let report = state.report.read();
-        if report.key.set.is_empty() {
+        let key = key_report.read();
+        if key.set.is_empty() {
             return None;
         }
-        let items = report
-            .key
+        let items = key
             .set
             .iter()
             .map(|m| {

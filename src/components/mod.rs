@@ -2,6 +2,7 @@
 
 pub mod claims_table;
 pub mod clock_controls;
+pub mod copy_button;
 pub mod demo_login;
 pub mod encoded_token;
 pub mod explain_panel;

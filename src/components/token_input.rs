@@ -55,7 +55,10 @@ pub fn TokenInput() -> impl IntoView {
     // The first value is also the textarea's text, so the server-rendered page shows it.
     let initial = state.token.get_untracked();
     view! {
-        <label for="token-input">"Encoded token (JWT)"</label>
+        <div class="panel-title">
+            <label for="token-input">"Encoded token (JWT)"</label>
+            <crate::components::copy_button::CopyButton label="Copy the token" text=Signal::derive(move || state.token.get()) />
+        </div>
         <textarea
             id="token-input"
             data-testid="token-input"
