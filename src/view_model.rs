@@ -177,7 +177,15 @@ pub struct Chunk {
     pub member: Option<Range<usize>>,
     /// When this chunk is the first bad character: why.
     pub error: Option<String>,
+    /// The middle of a very long run, not drawn (a marker says how much is left out).
+    pub elided: bool,
 }
+
+/// Runs longer than this are drawn as head … tail: a 256 KiB token should not be laid out three
+/// times over (it is in full in the text box anyway).
+const ELIDE_OVER: usize = 3072;
+const ELIDE_HEAD: usize = 1024;
+const ELIDE_TAIL: usize = 256;
 
 /// Cuts the normalised token into chunks: by segment, then by the members they encode, with the
 /// first bad character on its own.
@@ -192,7 +200,13 @@ pub fn token_chunks(report: &Report) -> Vec<Chunk> {
     for (i, segment) in report.segments.iter().enumerate() {
         if i > 0 {
             let dot = segment.range.start - 1;
-            chunks.push(Chunk { range: dot..dot + 1, class: "t-dot", member: None, error: None });
+            chunks.push(Chunk {
+                range: dot..dot + 1,
+                class: "t-dot",
+                member: None,
+                error: None,
+                elided: false,
+            });
         }
         let class = match segment.role {
             SegmentRole::Header => "t-header",
@@ -216,13 +230,43 @@ pub fn token_chunks(report: &Report) -> Vec<Chunk> {
             let range = pair[0]..pair[1];
             let member = members.iter().find(|m| m.start <= range.start && range.end <= m.end).cloned();
             let error = bad.as_ref().filter(|(r, _)| r.start == range.start).map(|(_, why)| why.clone());
-            chunks.push(Chunk { range, class, member, error });
+            chunks.push(Chunk { range, class, member, error, elided: false });
         }
     }
     if report.segments.is_empty() && !report.token.is_empty() {
-        chunks.push(Chunk { range: 0..report.token.len(), class: "t-extra", member: None, error: None });
+        chunks.push(Chunk {
+            range: 0..report.token.len(),
+            class: "t-extra",
+            member: None,
+            error: None,
+            elided: false,
+        });
     }
-    chunks
+    elide(&report.token, chunks)
+}
+
+/// Splits every over-long chunk into head, elided middle and tail (on character boundaries).
+fn elide(token: &str, chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let boundary = |mut i: usize| {
+        while !token.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut out = Vec::with_capacity(chunks.len());
+    for chunk in chunks {
+        if chunk.range.len() <= ELIDE_OVER || chunk.error.is_some() {
+            out.push(chunk);
+            continue;
+        }
+        let head_end = boundary(chunk.range.start + ELIDE_HEAD);
+        let tail_start = boundary(chunk.range.end - ELIDE_TAIL);
+        let part = |range: Range<usize>, elided| Chunk { range, elided, ..chunk.clone() };
+        out.push(part(chunk.range.start..head_end, false));
+        out.push(part(head_end..tail_start, true));
+        out.push(part(tail_start..chunk.range.end, false));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -285,6 +329,29 @@ mod tests {
         let sub = r.claims.iter().find(|c| c.name == "sub").unwrap().token_range.clone().unwrap();
         assert!(chunks.iter().any(|c| c.member.as_ref() == Some(&sub) && c.class == "t-payload"));
         assert_eq!(chunks.iter().filter(|c| c.class == "t-dot").count(), 2);
+    }
+
+    #[test]
+    fn long_runs_are_elided_but_every_byte_is_accounted_for() {
+        let payload = format!(r#"{{"sub":"x","data":"{}","é":1}}"#, "y".repeat(20_000));
+        let key = crate::jwt::SigningKey::Secret(b"k".to_vec());
+        let token = crate::jwt::sign_json("{}", &payload, crate::jwt::Alg::HS256, &key).unwrap().token;
+        let r = analyse(&token, &parse_key(KeyKind::None, ""), AT);
+        let chunks = token_chunks(&r);
+        let mut at = 0;
+        for c in &chunks {
+            assert_eq!(c.range.start, at);
+            at = c.range.end;
+        }
+        assert_eq!(at, r.token.len());
+        let elided: Vec<&Chunk> = chunks.iter().filter(|c| c.elided).collect();
+        assert_eq!(elided.len(), 1);
+        assert!(elided[0].range.len() > 20_000);
+        let drawn: usize = chunks.iter().filter(|c| !c.elided).map(|c| c.range.len()).sum();
+        assert!(drawn < 4_000, "{drawn}");
+        // The long claim's head and tail still link to it.
+        let data = r.claims.iter().find(|c| c.name == "data").unwrap().token_range.clone();
+        assert_eq!(chunks.iter().filter(|c| c.member == data).count(), 3);
     }
 
     #[test]

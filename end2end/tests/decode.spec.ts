@@ -169,6 +169,36 @@ test.describe("decoding", () => {
     await expect(page.getByTestId("header-table").locator("tr[data-claim=enc]")).toContainText("Encryption Algorithm");
   });
 
+  test("a 256 KiB token is decoded in full; a bigger input is refused, unparsed", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const big = await page.evaluate(async () => {
+      const b64 = (bytes: Uint8Array) => {
+        let s = "";
+        for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      };
+      const enc = new TextEncoder();
+      const input = `${b64(enc.encode('{"alg":"HS256"}'))}.${b64(enc.encode(JSON.stringify({ sub: "big", data: "z".repeat(190_000) })))}`;
+      const key = await crypto.subtle.importKey("raw", enc.encode("k"), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+      return `${input}.${b64(new Uint8Array(await crypto.subtle.sign("HMAC", key, enc.encode(input))))}`;
+    });
+    expect(big.length).toBeLessThanOrEqual(262_144);
+    await app.analyse(big, "k", "secret-utf8");
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    const payload = (await app.decodedJson()).payload as { data: string };
+    expect(payload.data).toHaveLength(190_000);
+    // The coloured view draws the ends of the long claim, not all of it.
+    await expect(app.encodedToken.locator(".elided")).toContainText("characters not shown");
+    await expect(app.claimsTable.locator("tr[data-claim=data]")).toContainText("more characters");
+    // One byte over the limit: refused without parsing.
+    await app.tokenInput.fill("a".repeat(262_145));
+    await expect(app.verdict).toHaveAttribute("data-error-kind", "too_large");
+    await expect(app.signatureResult).toContainText("Not a valid token");
+    await app.tokenInput.fill(big);
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+  });
+
   test("warnings are shown in words", async ({ page }) => {
     const app = new DebuggerPage(page);
     await app.goto();

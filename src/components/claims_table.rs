@@ -20,6 +20,20 @@ struct RowFacts {
     seconds: Option<f64>,
 }
 
+/// Values longer than this are cut in the table (the JSON panel has them in full).
+const VALUE_SHOWN: usize = 300;
+
+fn shorten(value: String) -> String {
+    if value.len() <= VALUE_SHOWN {
+        return value;
+    }
+    let mut end = VALUE_SHOWN;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} more characters)", &value[..end], value[end..].chars().count())
+}
+
 /// One table of rows (header parameters or claims).
 #[component]
 fn RowsTable(
@@ -38,7 +52,7 @@ fn RowsTable(
             .iter()
             .map(|r| RowFacts {
                 name: r.name.clone(),
-                value: serde_json::to_string(&r.value).unwrap_or_default(),
+                value: shorten(serde_json::to_string(&r.value).unwrap_or_default()),
                 doc: r.doc,
                 range: r.token_range.clone(),
                 seconds: r.time.as_ref().map(|t| t.seconds),

@@ -31,6 +31,12 @@ pub fn EncodedToken() -> impl IntoView {
                         </mark>
                     }
                     .into_any(),
+                    None if chunk.elided => view! {
+                        <span class="elided" data-elided=chunk.range.len()>
+                            {format!(" … {} characters not shown … ", chunk.range.len())}
+                        </span>
+                    }
+                    .into_any(),
                     None => {
                         let member = chunk.member;
                         let lit = {

@@ -8,6 +8,9 @@ use crate::jwt::analyse::ClaimRow;
 use crate::jwt::pretty::{PieceKind, pretty};
 use crate::state::use_debugger;
 
+/// Above this many bytes, JSON is shown without syntax colouring.
+const LARGE_JSON: usize = 16 * 1024;
+
 /// Which part to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -38,6 +41,10 @@ pub fn JsonPanel(
     });
     let pieces = move || {
         let Some((printed, ranges)) = printed.get() else { return ().into_any() };
+        // Very large JSON is one plain text node: colouring hundreds of KiB costs more than it shows.
+        if printed.text.len() > LARGE_JSON {
+            return printed.text.into_any();
+        }
         printed
             .pieces
             .iter()
