@@ -73,6 +73,31 @@ test.describe("verifying", () => {
     await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
   });
 
+  test("public keys are verified by lazily loaded code; the verdict does not flicker as the clock ticks", async ({
+    page,
+  }) => {
+    await page.clock.install();
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await page.getByLabel("Load a sample").selectOption("rs256");
+    await expect(app.verdict).toHaveAttribute("data-state", "ready");
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    await app.verdict.evaluate((el) => {
+      (window as unknown as { changes: string[] }).changes = [];
+      new MutationObserver(() => (window as unknown as { changes: string[] }).changes.push(el.getAttribute("data-state")!)).observe(
+        el,
+        { attributes: true, attributeFilter: ["data-state"] },
+      );
+    });
+    await page.clock.runFor(5_000);
+    await expect(app.timeResult).toContainText("Not yet valid");
+    expect(await page.evaluate(() => (window as unknown as { changes: string[] }).changes)).toEqual([]);
+    // A fixed clock is an input: the verdict follows it.
+    await page.getByLabel("Judge times at (Unix seconds; empty = now)").fill("4102445000");
+    await expect(app.verdict).toHaveAttribute("data-time-status", "valid");
+    await expect(app.verdict).toHaveAttribute("data-state", "ready");
+  });
+
   test("no key: not checked, and the page says how to check", async ({ page }) => {
     const app = new DebuggerPage(page);
     await app.goto();

@@ -42,9 +42,9 @@ pub fn ExplainPanel() -> impl IntoView {
         let signing_input = report.token[..report.segments[1].range.end].to_owned();
         let signature =
             b64::decode_strict(&report.token[report.segments[2].range.clone()]).unwrap_or_default();
-        let secret = match &state.parsed_key.read().material {
-            Ok(KeyMaterial::Secret { bytes, .. }) => Some(bytes.clone()),
-            Ok(KeyMaterial::Public { key: PublicKey::Oct(bytes), .. }) => Some(bytes.clone()),
+        let secret = match state.light_key.read().as_ref().map(|k| &k.material) {
+            Some(Ok(KeyMaterial::Secret { bytes, .. })) => Some(bytes.clone()),
+            Some(Ok(KeyMaterial::Public { key: PublicKey::Oct(bytes), .. })) => Some(bytes.clone()),
             _ => None,
         };
         leptos::task::spawn_local(async move {

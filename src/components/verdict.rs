@@ -45,7 +45,11 @@ pub fn Verdict() -> impl IntoView {
             class="verdict"
             data-testid="verdict"
             aria-labelledby="verdict-heading"
-            data-state=move || if state.hydrated.get() { "ready" } else { "loading" }
+            data-state=move || match (state.hydrated.get(), state.pending.get()) {
+                (false, _) => "loading",
+                (true, true) => "pending",
+                (true, false) => "ready",
+            }
             data-well-formed=move || attrs.read().well_formed
             data-alg=move || attrs.read().alg.clone()
             data-signature-valid=move || attrs.read().signature_valid
@@ -55,7 +59,19 @@ pub fn Verdict() -> impl IntoView {
         >
             <h2 id="verdict-heading">"Verdict"</h2>
             <div class="results">
-                {move || view! { <Result badge=signature_badge(&state.report.read()) testid="signature-result" /> }}
+                {move || {
+                    let badge = if state.pending.get() {
+                        Badge {
+                            tone: "neutral",
+                            icon: "…",
+                            title: "Checking the signature…".to_owned(),
+                            detail: "Loading the public-key code (once), then verifying in this browser.".to_owned(),
+                        }
+                    } else {
+                        signature_badge(&state.report.read())
+                    };
+                    view! { <Result badge=badge testid="signature-result" /> }
+                }}
                 {move || view! { <Result badge=time_badge(&state.report.read()) testid="time-result" /> }}
             </div>
             <ul class="warnings" aria-label="Warnings">

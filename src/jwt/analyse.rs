@@ -255,6 +255,12 @@ pub struct SetMemberResult {
 
 /// Analyses pasted text with `key` at `options.now`. Never panics; always returns a report.
 pub fn analyse(input: &str, key: &ParsedKey, options: Options) -> Report {
+    analyse_with(input, key, options, &verify::Full)
+}
+
+/// [`analyse`] with a chosen signature checker (the page's main bundle uses
+/// [`verify::HmacOnly`], with keys from [`super::keys::parse_key_light`]).
+pub fn analyse_with(input: &str, key: &ParsedKey, options: Options, crypto: &dyn verify::Crypto) -> Report {
     let mut report = Report::empty(key, options);
     if input.len() > MAX_INPUT_BYTES {
         report.message = Some(format!("{} bytes; the limit is {MAX_INPUT_BYTES}", input.len()));
@@ -272,7 +278,7 @@ pub fn analyse(input: &str, key: &ParsedKey, options: Options) -> Report {
     if report.token.is_empty() {
         return report.fail(ErrorKind::Empty);
     }
-    Analysis::new(&mut report).run(key);
+    Analysis::new(&mut report, crypto).run(key);
     report.warnings.sort_unstable();
     report.warnings.dedup();
     report
@@ -420,11 +426,12 @@ impl KeyReport {
 /// The working state of one analysis.
 struct Analysis<'r> {
     report: &'r mut Report,
+    crypto: &'r dyn verify::Crypto,
 }
 
 impl<'r> Analysis<'r> {
-    fn new(report: &'r mut Report) -> Self {
-        Self { report }
+    fn new(report: &'r mut Report, crypto: &'r dyn verify::Crypto) -> Self {
+        Self { report, crypto }
     }
 
     fn run(mut self, key: &ParsedKey) {
@@ -648,8 +655,9 @@ impl<'r> Analysis<'r> {
             self.note(format!("\"{alg_name}\" is not a supported algorithm (names are case-sensitive)"));
             return Some(ErrorKind::AlgUnsupported);
         };
+        let crypto = self.crypto;
         let check =
-            |verifier: Verifier<'_>| verify::verify(alg, verifier, signing_input, signature_b64, signature);
+            |verifier: Verifier<'_>| crypto.verify(alg, verifier, signing_input, signature_b64, signature);
         let material = match &key.material {
             Err(e) => {
                 self.note(format!("the key could not be read: {e}"));

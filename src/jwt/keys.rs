@@ -275,8 +275,17 @@ impl ParsedKey {
 /// Reads `text` as a key of `kind` (`auto` detects it). Never fails: errors are in the result.
 pub fn parse_key(kind: KeyKind, text: &str) -> ParsedKey {
     let detected = if kind == KeyKind::Auto { detect(text) } else { kind };
-    let material = read(detected, text);
+    let material = read_secret(detected, text).unwrap_or_else(|| read_public(detected, text));
     ParsedKey { requested: kind, detected, material }
+}
+
+/// Like [`parse_key`], but only for keys that need no public-key cryptography (none, or an
+/// HMAC secret); `None` for PEM, JWK and JWKS. The page reads those lazily, so the code for
+/// RSA, elliptic curves and X.509 loads only when someone pastes such a key.
+pub fn parse_key_light(kind: KeyKind, text: &str) -> Option<ParsedKey> {
+    let detected = if kind == KeyKind::Auto { detect(text) } else { kind };
+    let material = read_secret(detected, text)?;
+    Some(ParsedKey { requested: kind, detected, material })
 }
 
 /// Guesses the kind of a key text: PEM by its label, JSON by its `keys` member, else a UTF-8
@@ -308,7 +317,8 @@ fn pem_label(text: &str) -> Option<&str> {
     rest.split_once("-----").map(|(label, _)| label)
 }
 
-fn read(kind: KeyKind, text: &str) -> Result<KeyMaterial, KeyError> {
+/// Reads the kinds that need no public-key code; `None` for the others.
+fn read_secret(kind: KeyKind, text: &str) -> Option<Result<KeyMaterial, KeyError>> {
     let secret = |encoding: SecretEncoding| {
         let (encoding, bytes) = match encoding {
             SecretEncoding::Base64 | SecretEncoding::Base64url => {
@@ -333,11 +343,22 @@ fn read(kind: KeyKind, text: &str) -> Result<KeyMaterial, KeyError> {
         // showing that such a token verifies (with a weak-key warning) is the honest answer.
         Ok(KeyMaterial::Secret { text: text.to_owned(), encoding, bytes })
     };
-    match kind {
+    Some(match kind {
         KeyKind::Auto | KeyKind::None => Ok(KeyMaterial::None),
         KeyKind::SecretUtf8 => secret(SecretEncoding::Utf8),
         KeyKind::SecretBase64 => secret(SecretEncoding::Base64),
         KeyKind::SecretHex => secret(SecretEncoding::Hex),
+        _ => return None,
+    })
+}
+
+/// Reads PEM, JWK and JWKS keys (RSA, elliptic curves, Ed25519, X.509).
+fn read_public(kind: KeyKind, text: &str) -> Result<KeyMaterial, KeyError> {
+    match kind {
+        KeyKind::Auto | KeyKind::None => Ok(KeyMaterial::None),
+        KeyKind::SecretUtf8 | KeyKind::SecretBase64 | KeyKind::SecretHex => {
+            read_secret(kind, text).unwrap_or(Ok(KeyMaterial::None))
+        }
         KeyKind::PemSpki => {
             let der = pem_contents(text, &["PUBLIC KEY"], "a PUBLIC KEY (SPKI)")?;
             public(from_spki(&der)?)

@@ -24,10 +24,10 @@ pub mod sign;
 pub mod verify;
 
 pub use alg::{Alg, Curve, Family};
-pub use analyse::{Cleanup, MAX_INPUT_BYTES, Options, Report, analyse, suggest_cleanup};
+pub use analyse::{Cleanup, MAX_INPUT_BYTES, Options, Report, analyse, analyse_with, suggest_cleanup};
 pub use claims::TimeStatus;
 pub use error::{ErrorKind, KeyError, SignError, Warning};
 pub use explain::{Explanation, explain};
 pub use keygen::{GeneratedKey, KeygenKind, generate};
-pub use keys::{KeyKind, KeyMaterial, ParsedKey, PublicKey, SecretEncoding, parse_key};
+pub use keys::{KeyKind, KeyMaterial, ParsedKey, PublicKey, SecretEncoding, parse_key, parse_key_light};
 pub use sign::{Signed, SigningKey, sign_json, sign_signing_input};

@@ -35,11 +35,12 @@ pub fn DebuggerPage() -> impl IntoView {
         }
         browser::every(1000, move || state.live_now.set(browser::unix_now()));
         state.hydrated.set(true);
-        // Once the decoder is interactive, fetch the lazily loaded parts (signing, key
-        // generation, the teaching view) so they work offline too.
+        // Once the decoder is interactive, fetch the lazily loaded parts (public keys, signing,
+        // key generation, the teaching view) so they work offline too.
         set_timeout(
             || {
                 leptos::task::spawn_local(async {
+                    crate::state::preload().await;
                     crate::components::sign_panel::preload().await;
                     crate::components::explain_panel::preload().await;
                     browser::set_root_attribute("data-offline-ready", Some("true"));
