@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
-use leptos_router::StaticSegment;
-use leptos_router::components::{Route, Router, Routes};
 
 use crate::pages::debugger::DebuggerPage;
 use crate::pages::not_found::NotFound;
@@ -29,7 +27,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The app: one page, the debugger, and a "not found" page for everything else.
+/// The path being rendered, on the server (the browser gets the server's answer, so hydration
+/// renders the same page).
+fn path_is_root() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>().is_none_or(|parts| parts.uri.path() == "/")
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
+    }
+}
+
+/// The app: one page, the debugger, and a "not found" page for everything else. (One page
+/// needs no client-side router, which keeps its code out of the WASM.)
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -40,13 +52,10 @@ pub fn App() -> impl IntoView {
     {
         response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, policy);
     }
+    let at_root = SharedValue::new(path_is_root).into_inner();
     view! {
         <Stylesheet id="leptos" href="/pkg/jwt-debugger.css" />
         <Title text="JWT Debugger" />
-        <Router>
-            <Routes fallback=NotFound>
-                <Route path=StaticSegment("") view=DebuggerPage />
-            </Routes>
-        </Router>
+        {move || if at_root { view! { <DebuggerPage /> }.into_any() } else { view! { <NotFound /> }.into_any() }}
     }
 }
