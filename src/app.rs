@@ -1,12 +1,12 @@
-//! The HTML shell and the router of the app.
+//! The HTML shell and the app: the debugger at `/`, a "not found" page elsewhere.
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 
 use crate::pages::debugger::DebuggerPage;
 use crate::pages::not_found::NotFound;
 
-/// The document around the app, rendered on the server only.
+/// The document around the app, rendered on the server only. Title and stylesheet are static
+/// markup here, so no head-management code goes to the browser.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
@@ -15,10 +15,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
+                <title>"JWT Debugger"</title>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                // id="leptos": cargo-leptos hot-reloads this stylesheet in watch mode.
+                <link id="leptos" rel="stylesheet" href="/pkg/jwt-debugger.css" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
-                <MetaTags />
             </head>
             <body>
                 <App />
@@ -44,7 +46,6 @@ fn path_is_root() -> bool {
 /// needs no client-side router, which keeps its code out of the WASM.)
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     #[cfg(feature = "ssr")]
     if let (Some(nonce), Some(response)) =
         (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
@@ -54,8 +55,6 @@ pub fn App() -> impl IntoView {
     }
     let at_root = SharedValue::new(path_is_root).into_inner();
     view! {
-        <Stylesheet id="leptos" href="/pkg/jwt-debugger.css" />
-        <Title text="JWT Debugger" />
         {move || if at_root { view! { <DebuggerPage /> }.into_any() } else { view! { <NotFound /> }.into_any() }}
     }
 }
