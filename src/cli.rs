@@ -5,43 +5,18 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use crate::jwt::{self, Alg, KeyKind, KeygenKind, Options, Report};
 
 /// Exit status for usage errors (clap uses the same).
 const USAGE: u8 = 2;
 
-/// `--key-kind` values: the test contract's key kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    Auto,
-    SecretUtf8,
-    SecretBase64,
-    SecretHex,
-    PemSpki,
-    PemCert,
-    PemPkcs1,
-    Jwk,
-    Jwks,
-    None,
-}
-
-impl From<KindArg> for KeyKind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::Auto => KeyKind::Auto,
-            KindArg::SecretUtf8 => KeyKind::SecretUtf8,
-            KindArg::SecretBase64 => KeyKind::SecretBase64,
-            KindArg::SecretHex => KeyKind::SecretHex,
-            KindArg::PemSpki => KeyKind::PemSpki,
-            KindArg::PemCert => KeyKind::PemCert,
-            KindArg::PemPkcs1 => KeyKind::PemPkcs1,
-            KindArg::Jwk => KeyKind::Jwk,
-            KindArg::Jwks => KeyKind::Jwks,
-            KindArg::None => KeyKind::None,
-        }
-    }
+/// `--key-kind`: the test contract's key kind names, listed in `--help`.
+fn key_kind_parser() -> impl clap::builder::TypedValueParser<Value = KeyKind> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(KeyKind::CHOICES.map(KeyKind::as_str))
+        .map(|name| KeyKind::parse(&name).unwrap_or_default())
 }
 
 /// Where a key comes from.
@@ -76,8 +51,8 @@ impl KeySource {
 #[derive(Debug, Args)]
 pub struct InspectArgs {
     /// How to read the key (default: auto with a key, none without).
-    #[arg(long, value_enum, value_name = "KIND")]
-    pub key_kind: Option<KindArg>,
+    #[arg(long, value_name = "KIND", value_parser = key_kind_parser())]
+    pub key_kind: Option<KeyKind>,
     #[command(flatten)]
     pub key: KeySource,
     /// "Now" in Unix seconds (default: the system clock).
@@ -104,8 +79,8 @@ pub struct SignArgs {
     #[arg(long, value_name = "JSON", default_value = r#"{"typ":"JWT"}"#)]
     pub header: String,
     /// How to read the signing key: auto (PEM, JWK or UTF-8 secret), secret-*, or jwk.
-    #[arg(long, value_enum, value_name = "KIND", default_value = "auto")]
-    pub key_kind: KindArg,
+    #[arg(long, value_name = "KIND", default_value = "auto", value_parser = key_kind_parser())]
+    pub key_kind: KeyKind,
     #[command(flatten)]
     pub key: KeySource,
     /// Payload JSON, or - (the default) to read it from standard input.
@@ -208,7 +183,7 @@ pub fn sign(args: &SignArgs) -> ExitCode {
         Ok(p) => p,
         Err(e) => return usage(e),
     };
-    let key = match jwt::SigningKey::parse(args.key_kind.into(), &key_text) {
+    let key = match jwt::SigningKey::parse(args.key_kind, &key_text) {
         Ok(k) => k,
         Err(e) => return usage(format!("cannot use the key: {e}")),
     };

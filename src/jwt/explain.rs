@@ -1,7 +1,6 @@
 //! The signature computed step by step, for teaching: what is signed, its digest or HMAC, and
 //! the signature's parts (R and S for ECDSA and EdDSA).
 
-use hmac::{KeyInit, Mac};
 use serde::Serialize;
 use sha2::Digest;
 
@@ -46,29 +45,6 @@ fn digest(hash: Hash, data: &[u8]) -> Vec<u8> {
     }
 }
 
-fn hmac(hash: Hash, key: &[u8], data: &[u8]) -> Option<Vec<u8>> {
-    Some(match hash {
-        Hash::Sha256 => hmac::Hmac::<sha2::Sha256>::new_from_slice(key)
-            .ok()?
-            .chain_update(data)
-            .finalize()
-            .into_bytes()
-            .to_vec(),
-        Hash::Sha384 => hmac::Hmac::<sha2::Sha384>::new_from_slice(key)
-            .ok()?
-            .chain_update(data)
-            .finalize()
-            .into_bytes()
-            .to_vec(),
-        Hash::Sha512 => hmac::Hmac::<sha2::Sha512>::new_from_slice(key)
-            .ok()?
-            .chain_update(data)
-            .finalize()
-            .into_bytes()
-            .to_vec(),
-    })
-}
-
 /// Explains how `signature` was computed over `signing_input` (the ASCII `header.payload`).
 /// `secret` is the HMAC key, when there is one, to recompute HS* signatures.
 pub fn explain(alg: Alg, signing_input: &str, signature: &[u8], secret: Option<&[u8]>) -> Explanation {
@@ -80,7 +56,7 @@ pub fn explain(alg: Alg, signing_input: &str, signature: &[u8], secret: Option<&
     let mut hmac_matches = None;
     match (alg.family(), alg.hash()) {
         (Family::Hmac, Some(hash)) => {
-            match secret.and_then(|k| hmac(hash, k, signing_input.as_bytes()).map(|m| (k, m))) {
+            match secret.map(|k| (k, super::mac::compute(hash, k, signing_input.as_bytes()))) {
                 Some((key, mac)) => {
                     steps.push(step(format!("Key ({} bytes)", key.len()), hex(key), None));
                     steps.push(step(format!("HMAC-{}(key, signing input)", hash.name()), hex(&mac), None));
@@ -160,7 +136,7 @@ mod tests {
     #[test]
     fn hmac_steps_recompute_the_signature() {
         // RFC 4231 test case 2.
-        let mac = hmac(Hash::Sha256, b"Jefe", b"what do ya want for nothing?").unwrap();
+        let mac = super::super::mac::compute(Hash::Sha256, b"Jefe", b"what do ya want for nothing?");
         assert_eq!(hex(&mac), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
         let e = explain(Alg::HS256, "what do ya want for nothing?", &mac, Some(b"Jefe"));
         assert_eq!(e.hmac_matches, Some(true));

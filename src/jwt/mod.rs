@@ -19,6 +19,7 @@ pub mod explain;
 pub mod json;
 pub mod keygen;
 pub mod keys;
+pub mod mac;
 pub mod pretty;
 pub mod sign;
 pub mod verify;

@@ -78,18 +78,9 @@ fn verifier_secret<'a>(verifier: &Verifier<'a>) -> &'a [u8] {
 
 /// HMAC verification with the `hmac` crate directly (constant-time comparison); any key length.
 pub fn verify_hmac(alg: Alg, key: &[u8], message: &[u8], signature: &[u8]) -> bool {
-    use hmac::{KeyInit, Mac};
-    if alg.family() != Family::Hmac {
-        return false;
-    }
-    match alg.hash() {
-        Some(super::alg::Hash::Sha256) => hmac::Hmac::<sha2::Sha256>::new_from_slice(key)
-            .is_ok_and(|m| m.chain_update(message).verify_slice(signature).is_ok()),
-        Some(super::alg::Hash::Sha384) => hmac::Hmac::<sha2::Sha384>::new_from_slice(key)
-            .is_ok_and(|m| m.chain_update(message).verify_slice(signature).is_ok()),
-        Some(super::alg::Hash::Sha512) => hmac::Hmac::<sha2::Sha512>::new_from_slice(key)
-            .is_ok_and(|m| m.chain_update(message).verify_slice(signature).is_ok()),
-        None => false,
+    match (alg.family(), alg.hash()) {
+        (Family::Hmac, Some(hash)) => super::mac::verify(hash, key, message, signature),
+        _ => false,
     }
 }
 
