@@ -6,5 +6,5 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/bootstrap.sh
 source "$ROOT/scripts/bootstrap.sh"
 cd "$ROOT"
-cargo leptos build --release --split --precompress
+cargo leptos build --release --split --precompress --lib-features hydrate,split
 exec "$ROOT/target/release/jwt-debugger" "$@"

@@ -29,7 +29,7 @@ cargo test --target wasm32-unknown-unknown --test wasm
 
 unset RUSTFLAGS
 step "release build"
-cargo leptos build --release --split --precompress
+cargo leptos build --release --split --precompress --lib-features hydrate,split
 
 step "end-to-end (Playwright, Debian Chromium)"
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"

@@ -70,8 +70,13 @@ pub struct Debugger {
 }
 
 /// Analyses with a public key: this code (and RSA, elliptic curves, X.509) loads lazily.
-#[lazy]
-fn analyse_with_public_key(token: String, key_kind: KeyKind, key_text: String, options: Options) -> Report {
+#[cfg_attr(feature = "split", lazy)]
+async fn analyse_with_public_key(
+    token: String,
+    key_kind: KeyKind,
+    key_text: String,
+    options: Options,
+) -> Report {
     jwt::analyse(&token, &jwt::parse_key(key_kind, &key_text), options)
 }
 

@@ -7,8 +7,8 @@ use crate::jwt::{Alg, Explanation, KeyMaterial, PublicKey, b64, explain};
 use crate::state::use_debugger;
 
 /// Explains the signature (lazily loaded).
-#[lazy]
-fn explain_in_browser(
+#[cfg_attr(feature = "split", lazy)]
+async fn explain_in_browser(
     alg: Alg,
     signing_input: String,
     signature: Vec<u8>,

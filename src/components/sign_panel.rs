@@ -75,8 +75,8 @@ pub struct SignOutput {
 
 /// Signs header and payload with the key text. Runs in the lazily loaded part of the bundle:
 /// signing code is fetched the first time sign mode is opened.
-#[lazy]
-fn sign_in_browser(
+#[cfg_attr(feature = "split", lazy)]
+async fn sign_in_browser(
     header: String,
     payload: String,
     alg: Alg,
@@ -105,8 +105,8 @@ fn sign_in_browser(
 }
 
 /// A fresh key for `alg`: (signing key text, its kind). Lazily loaded, like signing.
-#[lazy]
-fn generate_in_browser(alg: Alg) -> Result<(String, KeyKind), String> {
+#[cfg_attr(feature = "split", lazy)]
+async fn generate_in_browser(alg: Alg) -> Result<(String, KeyKind), String> {
     let generated = generate(KeygenKind::for_alg(alg)).map_err(|e| e.to_string())?;
     match (generated.secret_base64url, generated.private_pem) {
         (Some(secret), _) => Ok((secret, KeyKind::SecretBase64)),
