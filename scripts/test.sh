@@ -19,7 +19,7 @@ cargo fmt --all -- --check
 
 step "clippy (ssr, hydrate)"
 cargo clippy --quiet --features ssr --all-targets -- -D warnings
-cargo clippy --quiet --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --features hydrate,split -- -D warnings
 
 step "unit, route, CLI, fixture, Wycheproof and property tests (native)"
 cargo test --quiet --features ssr
