@@ -171,6 +171,11 @@ impl Debugger {
         self.now_override.get().unwrap_or_else(|| self.live_now.get())
     }
 
+    /// A reactive "is this token range the highlighted one?" for a claim's or chunk's `range`.
+    pub fn lit(self, range: Option<Range<usize>>) -> impl Fn() -> bool + Send + Sync + Clone + 'static {
+        move || range.is_some() && self.highlight.read().as_ref() == range.as_ref()
+    }
+
     /// Whether the verdict reflects the current inputs (the test contract's `data-state`).
     pub fn ready(&self) -> bool {
         self.hydrated.get() && !self.pending.get()

@@ -68,10 +68,7 @@ fn RowsTable(
             .into_iter()
             .map(|row| {
                 let range = row.range.clone();
-                let lit = {
-                    let range = range.clone();
-                    move || range.is_some() && state.highlight.read().as_ref() == range.as_ref()
-                };
+                let lit = state.lit(range.clone());
                 let (enter, focus) = (range.clone(), range.clone());
                 let meaning = match row.doc {
                     Some(doc) => view! {

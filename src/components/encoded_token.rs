@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::linked_span::LinkedSpan;
 use crate::state::use_debugger;
 use crate::view_model::token_chunks;
 
@@ -37,24 +38,7 @@ pub fn EncodedToken() -> impl IntoView {
                         </span>
                     }
                     .into_any(),
-                    None => {
-                        let member = chunk.member;
-                        let lit = {
-                            let member = member.clone();
-                            move || member.is_some() && state.highlight.read().as_ref() == member.as_ref()
-                        };
-                        view! {
-                            <span
-                                class=chunk.class
-                                class:hl=lit
-                                on:mouseenter=move |_| state.highlight.set(member.clone())
-                                on:mouseleave=move |_| state.highlight.set(None)
-                            >
-                                {text}
-                            </span>
-                        }
-                        .into_any()
-                    }
+                    None => view! { <LinkedSpan class=chunk.class range=chunk.member text=text /> }.into_any(),
                 }
             })
             .collect_view()

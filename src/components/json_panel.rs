@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::copy_button::CopyButton;
+use crate::components::linked_span::LinkedSpan;
 use crate::jwt::analyse::ClaimRow;
 use crate::jwt::pretty::{PieceKind, pretty};
 use crate::state::use_debugger;
@@ -54,21 +55,7 @@ pub fn JsonPanel(
                 if piece.kind == PieceKind::Punct && range.is_none() {
                     return text.into_any();
                 }
-                let lit = {
-                    let range = range.clone();
-                    move || range.is_some() && state.highlight.read().as_ref() == range.as_ref()
-                };
-                view! {
-                    <span
-                        class=piece.kind.class()
-                        class:hl=lit
-                        on:mouseenter=move |_| state.highlight.set(range.clone())
-                        on:mouseleave=move |_| state.highlight.set(None)
-                    >
-                        {text}
-                    </span>
-                }
-                .into_any()
+                view! { <LinkedSpan class=piece.kind.class() range=range text=text /> }.into_any()
             })
             .collect_view()
             .into_any()

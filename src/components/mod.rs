@@ -8,6 +8,7 @@ pub mod encoded_token;
 pub mod explain_panel;
 pub mod json_panel;
 pub mod key_input;
+pub mod linked_span;
 pub mod sign_panel;
 pub mod token_input;
 pub mod toolbar;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::jwt::{Alg, KeyKind, KeygenKind, SigningKey, generate, keygen, sign_json};
+use crate::jwt::{Alg, KeyKind, KeygenKind, SigningKey, generate, sign_json};
 use crate::samples::HS256_SECRET;
 use crate::state::use_debugger;
 
@@ -97,10 +97,7 @@ async fn sign_in_browser(
     let algs = key.algs().iter().map(|a| a.name()).collect::<Vec<_>>().join(", ");
     let key_status = format!("{}; signs {algs}.", key.describe());
     let token = sign_json(&header, &payload, alg, &key).map(|s| s.token).map_err(|e| e.to_string());
-    let verify_key = match &key {
-        SigningKey::Secret(_) => Some((key_text, key_kind)),
-        other => keygen::describe(other.clone()).ok().and_then(|g| g.public_pem).map(|p| (p, KeyKind::Auto)),
-    };
+    let verify_key = key.verification_key(&key_text, key_kind);
     SignOutput { token, key_status, verify_key }
 }
 

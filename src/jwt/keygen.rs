@@ -126,9 +126,10 @@ pub fn generate(kind: KeygenKind) -> Result<GeneratedKey, KeygenError> {
 
 /// PEM and JWK forms of an asymmetric signing key.
 pub fn describe(key: SigningKey) -> Result<GeneratedKey, KeygenError> {
-    use p256::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
+    use p256::pkcs8::{EncodePrivateKey, LineEnding};
     let lf = LineEnding::LF;
-    let (alg, private_pem, public_pem, private_jwk, public_jwk) = match &key {
+    let public_pem = key.public_pem().ok_or_else(|| KeygenError("no public key".into()))?;
+    let (alg, private_pem, private_jwk, public_jwk) = match &key {
         SigningKey::Secret(_) => return Err(KeygenError("an HMAC secret has no PEM form".into())),
         SigningKey::Rsa(k) => {
             use rsa::traits::{PrivateKeyParts, PublicKeyParts};
@@ -147,48 +148,32 @@ pub fn describe(key: SigningKey) -> Result<GeneratedKey, KeygenError> {
                 "q": enc(&primes[1].to_be_bytes_trimmed_vartime()),
             });
             merge(&mut private_jwk, extra);
-            (
-                Alg::RS256,
-                k.to_pkcs8_pem(lf).map_err(err)?.to_string(),
-                public.to_public_key_pem(lf).map_err(err)?,
-                private_jwk,
-                public_jwk,
-            )
+            (Alg::RS256, k.to_pkcs8_pem(lf).map_err(err)?.to_string(), private_jwk, public_jwk)
         }
         SigningKey::P256(k) => ec_forms(
             Curve::P256,
             k.to_pkcs8_pem(lf).map_err(err)?.to_string(),
-            k.public_key().to_public_key_pem(lf).map_err(err)?,
             k.public_key().to_sec1_point(false).as_bytes(),
             &k.to_bytes(),
         ),
         SigningKey::P384(k) => ec_forms(
             Curve::P384,
             k.to_pkcs8_pem(lf).map_err(err)?.to_string(),
-            k.public_key().to_public_key_pem(lf).map_err(err)?,
             k.public_key().to_sec1_point(false).as_bytes(),
             &k.to_bytes(),
         ),
         SigningKey::P521(k) => ec_forms(
             Curve::P521,
             k.to_pkcs8_pem(lf).map_err(err)?.to_string(),
-            k.public_key().to_public_key_pem(lf).map_err(err)?,
             k.public_key().to_sec1_point(false).as_bytes(),
             &k.to_bytes(),
         ),
         SigningKey::Ed25519(k) => {
-            use ed25519_dalek::pkcs8::EncodePublicKey as _;
             let x = b64::encode(k.verifying_key().as_bytes());
             let public_jwk = json!({"kty": "OKP", "crv": "Ed25519", "x": x});
             let mut private_jwk = public_jwk.clone();
             merge(&mut private_jwk, json!({"d": b64::encode(&k.to_bytes())}));
-            (
-                Alg::EdDSA,
-                k.to_pkcs8_pem(lf).map_err(err)?.to_string(),
-                k.verifying_key().to_public_key_pem(lf).map_err(err)?,
-                private_jwk,
-                public_jwk,
-            )
+            (Alg::EdDSA, k.to_pkcs8_pem(lf).map_err(err)?.to_string(), private_jwk, public_jwk)
         }
     };
     Ok(GeneratedKey {
@@ -202,13 +187,7 @@ pub fn describe(key: SigningKey) -> Result<GeneratedKey, KeygenError> {
     })
 }
 
-fn ec_forms(
-    curve: Curve,
-    private_pem: String,
-    public_pem: String,
-    point: &[u8],
-    d: &[u8],
-) -> (Alg, String, String, Value, Value) {
+fn ec_forms(curve: Curve, private_pem: String, point: &[u8], d: &[u8]) -> (Alg, String, Value, Value) {
     let size = curve.field_bytes();
     let public_jwk = json!({
         "kty": "EC",
@@ -218,7 +197,7 @@ fn ec_forms(
     });
     let mut private_jwk = public_jwk.clone();
     merge(&mut private_jwk, json!({"d": b64::encode(d)}));
-    (curve.alg(), private_pem, public_pem, private_jwk, public_jwk)
+    (curve.alg(), private_pem, private_jwk, public_jwk)
 }
 
 fn merge(into: &mut Value, extra: Value) {

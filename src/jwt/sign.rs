@@ -188,6 +188,29 @@ impl SigningKey {
         }
     }
 
+    /// The public key as SPKI PEM; `None` for an HMAC secret (which has no public half).
+    pub fn public_pem(&self) -> Option<String> {
+        use p256::pkcs8::{EncodePublicKey, LineEnding};
+        let lf = LineEnding::LF;
+        match self {
+            SigningKey::Secret(_) => None,
+            SigningKey::Rsa(k) => k.to_public_key().to_public_key_pem(lf).ok(),
+            SigningKey::P256(k) => k.public_key().to_public_key_pem(lf).ok(),
+            SigningKey::P384(k) => k.public_key().to_public_key_pem(lf).ok(),
+            SigningKey::P521(k) => k.public_key().to_public_key_pem(lf).ok(),
+            SigningKey::Ed25519(k) => k.verifying_key().to_public_key_pem(lf).ok(),
+        }
+    }
+
+    /// What verifies this key's signatures, as key text and kind for the decoder: the same
+    /// secret text (read the same way) for HMAC, the public PEM otherwise — never the private key.
+    pub fn verification_key(&self, text: &str, kind: KeyKind) -> Option<(String, KeyKind)> {
+        match self {
+            SigningKey::Secret(_) => Some((text.to_owned(), kind)),
+            other => other.public_pem().map(|pem| (pem, KeyKind::Auto)),
+        }
+    }
+
     /// Whether this key can sign `alg`.
     pub fn fits(&self, alg: Alg) -> bool {
         self.public_key().fits(alg)
@@ -330,6 +353,24 @@ mod tests {
         assert!(matches!(sign_json("{", "{}", Alg::HS256, &key), Err(SignError::HeaderJson(_))));
         assert!(matches!(sign_json("{}", "{", Alg::HS256, &key), Err(SignError::PayloadJson(_))));
         assert!(matches!(sign_json("{}", "{}", Alg::RS256, &key), Err(SignError::KeyMismatch { .. })));
+    }
+
+    #[test]
+    fn verification_keys_never_carry_the_private_key() {
+        let secret = SigningKey::parse(KeyKind::SecretHex, "00ff").unwrap();
+        assert_eq!(
+            secret.verification_key("00ff", KeyKind::SecretHex),
+            Some(("00ff".into(), KeyKind::SecretHex))
+        );
+        let ed = crate::jwt::generate(crate::jwt::KeygenKind::Ed25519).unwrap();
+        let (pem, kind) = ed.key.verification_key("ignored", KeyKind::Auto).unwrap();
+        assert_eq!(kind, KeyKind::Auto);
+        assert!(pem.starts_with("-----BEGIN PUBLIC KEY-----") && !pem.contains("PRIVATE"));
+        assert_eq!(Some(pem), ed.public_pem);
+        let parsed = crate::jwt::parse_key(KeyKind::PemSpki, ed.public_pem.as_ref().unwrap());
+        assert!(
+            matches!(parsed.material, Ok(crate::jwt::KeyMaterial::Public { ref key, .. }) if *key == ed.key.public_key())
+        );
     }
 
     #[test]
