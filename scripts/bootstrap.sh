@@ -9,11 +9,13 @@
 #   wasm-bindgen-cli      must equal the wasm-bindgen crate in Cargo.lock (read from there)
 #   wasm-opt              binaryen 132 from npm (tools/package-lock.json); Debian's binaryen 108
 #                         breaks hydration, so ours goes first on PATH
+#   leptosfmt 0.1.33      formats view! macros (checked by scripts/test.sh)
 
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CARGO_LEPTOS_VERSION="0.3.11"
+LEPTOSFMT_VERSION="0.1.33"
 
 note() { printf '[bootstrap] %s\n' "$*" >&2; }
 die() { printf '[bootstrap] error: %s\n' "$*" >&2; exit 1; }
@@ -63,7 +65,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version"
   (cd "$ROOT" && cargo install --quiet --force wasm-bindgen-cli --version "$wb_version")
 fi
 
-# 5. npm packages: build tools (wasm-opt) and the Playwright test runner.
+# 5. leptosfmt, for the formatting check of view! macros (a minute or two).
+if [ "$(leptosfmt --version 2>/dev/null | awk '{print $2}')" != "$LEPTOSFMT_VERSION" ]; then
+  note "installing leptosfmt $LEPTOSFMT_VERSION (one time)"
+  (cd "$ROOT" && cargo install --locked --quiet leptosfmt --version "$LEPTOSFMT_VERSION")
+fi
+
+# 6. npm packages: build tools (wasm-opt) and the Playwright test runner.
 npm_ci() { # $1 = directory with package-lock.json
   local dir="$1"
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then

@@ -6,5 +6,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/bootstrap.sh
 source "$ROOT/scripts/bootstrap.sh"
 cd "$ROOT"
+./scripts/build-crypto.sh
 cargo leptos build --release --split --precompress --lib-features hydrate,split
 exec "$ROOT/target/release/jwt-debugger" "$@"

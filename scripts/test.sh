@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every check and test: formatting, clippy (server and
-# browser builds), unit, route, CLI, fixture, Wycheproof and property tests natively, the
-# core's tests in wasm32, and the Playwright end-to-end tests against the release server in
-# Debian's Chromium. Stops at the first failure.
+# Installs what is missing, then runs every check and test: formatting (rustfmt, leptosfmt),
+# clippy (server, browser and core builds), the core's unit, fixture, Wycheproof and property
+# tests natively and in wasm32, the app's unit, route and CLI tests, and the Playwright
+# end-to-end tests against the release server in Debian's Chromium. Stops at the first failure.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/bootstrap.sh
@@ -11,24 +11,30 @@ cd "$ROOT"
 
 step() { printf '\n== %s\n' "$*"; }
 
-# The same flag cargo-leptos uses for debug builds: `cargo leptos watch` and the tests share target/.
+# The same flag cargo-leptos uses for its builds: the tests share target/ with them.
 export RUSTFLAGS="--cfg erase_components"
 
-step "format"
+step "format (rustfmt, leptosfmt)"
 cargo fmt --all -- --check
+leptosfmt --check --quiet src
 
-step "clippy (ssr, hydrate)"
-cargo clippy --quiet --features ssr --all-targets -- -D warnings
+step "clippy (core, server, browser, crypto module)"
+cargo clippy --quiet --workspace --all-targets --features jwt-debugger/ssr -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --features hydrate,split -- -D warnings
+cargo clippy --quiet -p jwt-core-wasm --lib --target wasm32-unknown-unknown -- -D warnings
 
-step "unit, route, CLI, fixture, Wycheproof and property tests (native)"
+step "core: unit, fixture, Wycheproof and property tests (native)"
+cargo test --quiet -p jwt-core
+
+step "core: unit and fixture tests in wasm32 (wasm-bindgen-test under Node)"
+cargo test -p jwt-core --target wasm32-unknown-unknown --lib --test wasm
+
+step "app: unit, route and CLI tests"
 cargo test --quiet --features ssr
 
-step "core tests in wasm32 (wasm-bindgen-test under Node)"
-cargo test --target wasm32-unknown-unknown --test wasm
-
 unset RUSTFLAGS
-step "release build"
+step "release build (crypto module, then the site and server)"
+./scripts/build-crypto.sh
 cargo leptos build --release --split --precompress --lib-features hydrate,split
 
 step "end-to-end (Playwright, Debian Chromium)"

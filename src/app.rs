@@ -46,15 +46,10 @@ fn path_is_root() -> bool {
 /// needs no client-side router, which keeps its code out of the WASM.)
 #[component]
 pub fn App() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let (Some(nonce), Some(response)) =
-        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-        && let Ok(policy) = axum::http::HeaderValue::from_str(&crate::server::content_security_policy(&nonce))
-    {
-        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, policy);
-    }
     let at_root = SharedValue::new(path_is_root).into_inner();
     view! {
-        {move || if at_root { view! { <DebuggerPage /> }.into_any() } else { view! { <NotFound /> }.into_any() }}
+        {move || {
+            if at_root { view! { <DebuggerPage /> }.into_any() } else { view! { <NotFound /> }.into_any() }
+        }}
     }
 }

@@ -88,6 +88,16 @@ pub async fn copy_text(text: String) -> bool {
     }
 }
 
+/// Adds a performance mark (for benchmarks and tests that count how often work runs).
+pub fn mark(name: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = name;
+}
+
 /// Sets (or with `None` removes) an attribute of `<html>`.
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
     #[cfg(feature = "hydrate")]

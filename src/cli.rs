@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::jwt::{self, Alg, KeyKind, KeygenKind, Options, Report};
+use jwt_core::{self as jwt, Alg, Clock, Inspection, KeyKind, KeygenKind, SignatureState};
 
 /// Exit status for usage errors (clap uses the same).
 const USAGE: u8 = 2;
@@ -149,16 +149,17 @@ pub fn inspect(args: &InspectArgs) -> ExitCode {
         return usage(format!("--key-kind {} needs --key or --key-file", kind.as_str()));
     }
     let key = jwt::parse_key(kind, key_text.as_deref().unwrap_or(""));
-    let options = Options { now: args.now.unwrap_or_else(system_now), leeway: args.leeway };
-    let report = jwt::analyse(&token, &key, options);
+    let clock = Clock { now: args.now.unwrap_or_else(system_now), leeway: args.leeway };
+    let report = jwt::analyse(&token, &key);
+    let inspection = Inspection { report: &report, clock };
     let out = if args.json {
-        match serde_json::to_string_pretty(&report) {
+        match serde_json::to_string_pretty(&inspection) {
             Ok(json) => json + "\n",
             Err(e) => return usage(e),
         }
     } else {
         let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        summary(&report, colour)
+        summary(&inspection, colour)
     };
     write_out(&out)
 }
@@ -239,32 +240,37 @@ impl Style {
     }
 }
 
-/// The readable summary of `inspect` (ANSI colours when `colour`).
-pub fn summary(report: &Report, colour: bool) -> String {
+/// The readable summary of `inspect` (ANSI colours when `colour`). The verdict line reads
+/// the same [`SignatureState`] as the page's signature badge.
+pub fn summary(inspection: &Inspection<'_>, colour: bool) -> String {
     let s = Style { on: colour };
+    let (d, check, v) = (&inspection.report.decoded, &inspection.report.check, &inspection.report.verdict);
     let mut out = String::new();
-    let verdict = match (report.well_formed, report.signature_valid, report.error_kind) {
-        (false, _, Some(kind)) => s.bad(&format!("NOT A VALID TOKEN ({kind})")),
-        (true, Some(true), None) => s.good("SIGNATURE VERIFIED"),
-        (true, Some(true), Some(kind)) => s.warn(&format!("SIGNATURE VERIFIED, BUT {kind}")),
-        (true, Some(false), Some(kind)) => s.bad(&format!("INVALID SIGNATURE ({kind})")),
-        (true, None, Some(jwt::ErrorKind::AlgNone)) => s.warn("UNSIGNED (alg none): nothing vouches for it"),
-        (true, None, Some(kind)) => s.warn(&format!("SIGNATURE NOT CHECKED ({kind})")),
-        (true, None, None) => s.dim("SIGNATURE NOT CHECKED (no key)"),
-        _ => String::new(),
+    let state = v.signature_state();
+    let title = state.title().to_uppercase();
+    let verdict = match (state, v.error_kind) {
+        (SignatureState::Verified, None) => s.good(&title),
+        (SignatureState::Verified, Some(kind)) => s.warn(&format!("{title}, BUT {kind}")),
+        (SignatureState::Invalid | SignatureState::Malformed, Some(kind)) => {
+            s.bad(&format!("{title} ({kind})"))
+        }
+        (SignatureState::Unsigned, _) => s.warn(&format!("{title} (alg none): nothing vouches for it")),
+        (SignatureState::Refused, Some(kind)) => s.warn(&format!("{title} ({kind})")),
+        (SignatureState::NotChecked, Some(kind)) => s.dim(&format!("{title}; {kind}")),
+        (_, _) => s.dim(&title),
     };
     let _ = writeln!(out, "{} {verdict}", s.bold("Verdict:"));
-    if let Some(message) = &report.message {
+    if let Some(message) = &v.message {
         let _ = writeln!(out, "         {message}");
     }
-    if let Some(pos) = &report.first_error {
+    if let Some(pos) = &d.first_error {
         let _ = writeln!(out, "         at character {} of the token", pos.offset + 1);
     }
-    if let Some(alg) = &report.alg {
+    if let Some(alg) = &v.alg {
         let desc = Alg::parse(alg).map_or("unsupported", Alg::describe);
         let _ = writeln!(out, "{} {alg} ({desc})", s.bold("Algorithm:"));
     }
-    if let Some(status) = report.time_status {
+    if let Some(status) = inspection.time_status() {
         let text = match status {
             jwt::TimeStatus::Expired => s.bad("EXPIRED"),
             jwt::TimeStatus::NotYetValid => s.warn("NOT YET VALID"),
@@ -273,13 +279,14 @@ pub fn summary(report: &Report, colour: bool) -> String {
         };
         let _ = writeln!(out, "{} {text}", s.bold("Time:"));
     }
-    if let Some(desc) = &report.key.description {
-        let _ = writeln!(out, "{} {desc} [{}]", s.bold("Key:"), report.key.detected.as_str());
+    let key = &check.key;
+    if let Some(desc) = &key.description {
+        let _ = writeln!(out, "{} {desc} [{}]", s.bold("Key:"), key.detected.as_str());
     }
-    if let Some(err) = &report.key.error {
+    if let Some(err) = &key.error {
         let _ = writeln!(out, "{} {}", s.bold("Key:"), s.bad(err));
     }
-    for r in &report.key.readings {
+    for r in &key.readings {
         let result = match r.verifies {
             Some(true) => s.good("verifies"),
             Some(false) => s.bad("does not verify"),
@@ -287,12 +294,17 @@ pub fn summary(report: &Report, colour: bool) -> String {
         };
         let bytes = r.bytes.map_or(String::new(), |b| format!(", {b} bytes"));
         let used = if r.used { " (used)" } else { "" };
-        let _ = writeln!(out, "  secret read as {}{bytes}: {result}{used}", r.encoding.label());
+        let cleaned = if r.cleaned { " as dotenv reads it" } else { "" };
+        let _ = writeln!(out, "  secret{cleaned} read as {}{bytes}: {result}{used}", r.encoding.label());
     }
-    for w in &report.warnings {
-        let _ = writeln!(out, "{} {} — {}", s.warn("Warning:"), w, w.describe());
+    if let Some(cleanup) = key.cleanup.as_ref().filter(|c| c.verifies) {
+        let _ = writeln!(out, "{} {}", s.warn("Key:"), cleanup.explanation);
     }
-    for (title, rows) in [("Header", &report.header_params), ("Payload", &report.claims)] {
+    for w in &v.warnings {
+        let text = crate::view_model::warning_text(*w, key);
+        let _ = writeln!(out, "{} {} — {text}", s.warn("Warning:"), w);
+    }
+    for (title, rows) in [("Header", &d.header_params), ("Payload", &d.claims)] {
         if rows.is_empty() {
             continue;
         }
@@ -300,11 +312,9 @@ pub fn summary(report: &Report, colour: bool) -> String {
         for row in rows {
             let _ = write!(out, "  {}: {}", row.name, row.value);
             if let Some(time) = &row.time {
-                let _ = write!(
-                    out,
-                    "  {}",
-                    s.dim(&format!("{} — {}", time.iso.as_deref().unwrap_or("out of range"), time.relative))
-                );
+                let relative = jwt::time::relative(&row.name, time.seconds, inspection.clock.now);
+                let when = time.iso.as_deref().unwrap_or("out of range");
+                let _ = write!(out, "  {}", s.dim(&format!("{when} — {relative}")));
             }
             if let Some(doc) = row.doc {
                 let _ = write!(out, "  {}", s.dim(&format!("[{}: {}]", doc.title, doc.source)));
@@ -322,10 +332,22 @@ mod tests {
     #[test]
     fn summary_has_no_colour_codes_unless_asked() {
         let key = jwt::parse_key(KeyKind::SecretUtf8, "k");
-        let report = jwt::analyse("eyJhbGciOiJIUzI1NiJ9.e30.eHh4", &key, Options { now: 0, leeway: 0 });
-        let plain = summary(&report, false);
+        let report = jwt::analyse("eyJhbGciOiJIUzI1NiJ9.e30.eHh4", &key);
+        let inspection = Inspection { report: &report, clock: Clock::at(0) };
+        let plain = summary(&inspection, false);
         assert!(!plain.contains('\x1b'), "{plain}");
         assert!(plain.contains("INVALID SIGNATURE (bad_signature)"), "{plain}");
-        assert!(summary(&report, true).contains("\x1b[31m"));
+        assert!(summary(&inspection, true).contains("\x1b[31m"));
+    }
+
+    #[test]
+    fn the_cli_reads_verdicts_as_the_page_does() {
+        // claim_type without a key: the page says "Not checked (no key)"; so does the CLI.
+        let token = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOiIxIn0.c2ln";
+        let report = jwt::analyse(token, &jwt::parse_key(KeyKind::None, ""));
+        assert_eq!(report.verdict.error_kind, Some(jwt::ErrorKind::ClaimType));
+        let plain = summary(&Inspection { report: &report, clock: Clock::at(0) }, false);
+        let first = plain.lines().next().unwrap_or_default();
+        assert!(first.contains("NOT CHECKED (NO KEY)"), "{plain}");
     }
 }

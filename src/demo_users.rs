@@ -24,6 +24,21 @@ pub const DEMO_USERS: [DemoUser; 4] = [
     DemoUser { id: 4, username: "user", name: "Uma User", roles: &["user"] },
 ];
 
+/// The logged-in demo user as the page knows it (the server provides it while rendering).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct SessionUser {
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub name: String,
+}
+
+impl From<&DemoUser> for SessionUser {
+    fn from(user: &DemoUser) -> Self {
+        Self { username: user.username.to_owned(), name: user.name.to_owned() }
+    }
+}
+
 /// Finds a demo user by login name (exact, case-sensitive, like the course).
 pub fn find_by_username(username: &str) -> Option<&'static DemoUser> {
     DEMO_USERS.iter().find(|u| u.username == username)

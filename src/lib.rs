@@ -1,8 +1,9 @@
 //! jwt-debugger: a local, self-hosted JWT debugger.
 //!
 //! The same crate builds the server (feature `ssr`) and the browser bundle (feature `hydrate`).
-//! [`jwt`] is the pure core (also the CLI's); [`state`] and [`view_model`] connect it to the
-//! components; [`server`] exists only on the server.
+//! The pure core is its own crate, `jwt_core` (also the CLI's); [`state`] and [`view_model`]
+//! connect it to the components; [`crypto`] reaches its lazily loaded part; [`server`] exists
+//! only on the server.
 
 #![recursion_limit = "256"]
 
@@ -11,8 +12,8 @@ pub mod browser;
 #[cfg(feature = "ssr")]
 pub mod cli;
 pub mod components;
+pub mod crypto;
 pub mod demo_users;
-pub mod jwt;
 pub mod pages;
 pub mod samples;
 #[cfg(feature = "ssr")]

@@ -59,13 +59,7 @@ async fn serve() -> ExitCode {
         }
     };
     let addr = leptos_options.site_addr;
-    let router = match AppState::new(leptos_options, &config) {
-        Ok(state) => app(state),
-        Err(err) => {
-            eprintln!("error: unusable JWT_SECRET_KEY: {err}");
-            return ExitCode::from(2);
-        }
-    };
+    let router = app(AppState::new(leptos_options, &config));
 
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,

@@ -1,7 +1,7 @@
 //! Sample tokens to start from, with the keys that verify them. Tokens are public examples: the
 //! HMAC secret is printed on purpose, and the asymmetric samples carry only public keys.
 
-use crate::jwt::KeyKind;
+use jwt_core::KeyKind;
 
 /// One sample.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,15 +86,16 @@ pub fn by_id(id: &str) -> Option<&'static Sample> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::jwt::{ErrorKind, Options, TimeStatus, analyse, parse_key};
+    use jwt_core::{Clock, ErrorKind, Inspection, TimeStatus, analyse, parse_key};
 
     #[test]
     fn samples_show_what_their_labels_say() {
-        let at = Options { now: 1_800_000_000, leeway: 0 };
+        let clock = Clock::at(1_800_000_000);
         let verdict = |id: &str| {
             let s = by_id(id).unwrap();
-            let r = analyse(s.token, &parse_key(s.key_kind, s.key), at);
-            (r.signature_valid, r.error_kind, r.time_status)
+            let report = analyse(s.token, &parse_key(s.key_kind, s.key));
+            let time = Inspection { report: &report, clock }.time_status();
+            (report.verdict.signature_valid, report.verdict.error_kind, time)
         };
         assert_eq!(verdict("hs256"), (Some(true), None, Some(TimeStatus::Valid)));
         assert_eq!(verdict("hs256-expired"), (Some(true), None, Some(TimeStatus::Expired)));

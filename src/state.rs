@@ -1,44 +1,27 @@
-//! The debugger's state: raw inputs in signals, and the core's results in memos. Components read
-//! and write these; all logic stays in [`crate::jwt`].
+//! The debugger's state: raw inputs in signals, the core's results in memos. Components read
+//! and write these; all logic stays in `jwt_core` and [`crate::view_model`].
 //!
-//! Secrets (and no key) are analysed at once with the HMAC-only checker of the main bundle.
-//! PEM, JWK and JWKS keys need RSA, elliptic-curve and X.509 code, which is loaded lazily the
-//! first time such a key is pasted: until its answer arrives the verdict says `pending`.
+//! The results are layered so that each input re-runs only what depends on it:
+//! - the token → [`Debugger::decoded`] (contract steps 1–12, no key, no clock);
+//! - decoded + key → [`Debugger::check`] (step 13): at once for secrets and no key (HMAC is in
+//!   the first bundle), through [`crate::crypto`] for PEM, JWK and JWKS keys;
+//! - decoded + check → [`Debugger::verdict`] (step 14);
+//! - verdict + clock → [`Debugger::time_status`]: the only thing a clock tick re-computes.
 
 use std::ops::Range;
+use std::sync::Arc;
 
+use jwt_core::analyse::SignatureCheck;
+use jwt_core::time::TimeStatus;
+use jwt_core::verify::HmacOnly;
+use jwt_core::{Alg, Clock, Decoded, KeyKind, ParsedKey, Verdict};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::jwt::{self, KeyKind, Options, ParsedKey, Report};
+use crate::crypto::{self, Question};
 
-/// Everything an analysis depends on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Inputs {
-    /// The token text.
-    pub token: String,
-    /// The key text.
-    pub key_text: String,
-    /// The key kind chosen.
-    pub key_kind: KeyKind,
-    /// Clock and leeway.
-    pub options: Options,
-    /// Whether the clock is fixed by the user (an input) rather than live (which is not).
-    pub clock_fixed: bool,
-}
-
-impl Inputs {
-    /// Whether an answer to `other` answers this too: the same inputs, give or take the live
-    /// clock's ticking (so a public-key verdict does not flicker to "pending" every second).
-    fn answered_by(&self, other: &Inputs) -> bool {
-        self.token == other.token
-            && self.key_text == other.key_text
-            && self.key_kind == other.key_kind
-            && self.options.leeway == other.options.leeway
-            && self.clock_fixed == other.clock_fixed
-            && (!self.clock_fixed || self.options.now == other.options.now)
-    }
-}
+/// The answer for a public key: to which question, and what it was.
+type Answer = (Question, Result<SignatureCheck, String>);
 
 /// The page's inputs and derived results, shared through context.
 #[derive(Clone, Copy)]
@@ -49,6 +32,9 @@ pub struct Debugger {
     pub key_text: RwSignal<String>,
     /// The key kind chosen (auto by default).
     pub key_kind: RwSignal<KeyKind>,
+    /// The sample whose own key is in the key box, untouched by the user (see
+    /// [`Debugger::set_token`]).
+    pub sample_key_of: RwSignal<Option<&'static str>>,
     /// The live clock (Unix seconds), ticking once a second in the browser.
     pub live_now: RwSignal<i64>,
     /// A fixed clock for demos and tests; `None` follows the live clock.
@@ -61,108 +47,140 @@ pub struct Debugger {
     pub cleanup_note: RwSignal<Option<String>>,
     /// True once the page is hydrated and the inputs drive the results.
     pub hydrated: RwSignal<bool>,
+    /// Steps 1–12 of the token: re-run only when the token changes.
+    pub decoded: Memo<Arc<Decoded>>,
+    /// What the decoded-token panels (coloured token, JSON, claims) show: [`Debugger::decoded`]
+    /// one task later, so a keystroke's verdict is not held up by re-drawing them.
+    pub shown: RwSignal<Arc<Decoded>>,
+    /// What the key report shows: [`Debugger::check`] one task later, likewise.
+    pub shown_check: RwSignal<Option<Result<SignatureCheck, String>>>,
     /// The key, when it needs no public-key code (a secret, or none); `None` for PEM/JWK/JWKS.
     pub light_key: Memo<Option<ParsedKey>>,
-    /// True while a public-key analysis for the current inputs is on its way.
-    pub pending: Memo<bool>,
-    /// The analysis shown: of the current inputs, or (while pending) the latest one.
-    pub report: Memo<Report>,
-}
-
-/// Analyses with a public key: this code (and RSA, elliptic curves, X.509) loads lazily.
-#[cfg_attr(feature = "split", lazy)]
-async fn analyse_with_public_key(
-    token: String,
-    key_kind: KeyKind,
-    key_text: String,
-    options: Options,
-) -> Report {
-    jwt::analyse(&token, &jwt::parse_key(key_kind, &key_text), options)
-}
-
-/// Fetches the public-key code ahead of use (see `sign_panel::preload`).
-pub async fn preload() {
-    let _ =
-        analyse_with_public_key(String::new(), KeyKind::None, String::new(), Options { now: 0, leeway: 0 })
-            .await;
+    /// Step 13, or `None` while a public-key answer for the current inputs is on its way.
+    pub check: Memo<Option<Result<SignatureCheck, String>>>,
+    /// Step 14.
+    pub verdict: Memo<Verdict>,
+    /// Step 12 at the clock: the only result the ticking clock touches.
+    pub time_status: Memo<Option<TimeStatus>>,
 }
 
 impl Debugger {
-    /// Creates the state with a first token and key.
-    pub fn new(token: &str, key: &str) -> Self {
+    /// Creates the state with a first token and its sample key.
+    pub fn new(token: &str, key: &str, sample: Option<&'static str>) -> Self {
         let token = RwSignal::new(token.to_owned());
         let key_text = RwSignal::new(key.to_owned());
         let key_kind = RwSignal::new(KeyKind::Auto);
         let live_now = RwSignal::new(browser::unix_now());
         let now_override = RwSignal::new(None);
         let leeway = RwSignal::new(0);
-        let full = RwSignal::new(None::<(Inputs, Report)>);
-        let inputs = Memo::new(move |_| Inputs {
-            token: token.get(),
-            key_text: key_text.get(),
-            key_kind: key_kind.get(),
-            options: Options {
-                now: now_override.get().unwrap_or_else(|| live_now.get()),
-                leeway: leeway.get(),
-            },
-            clock_fixed: now_override.get().is_some(),
-        });
-        let light_key = Memo::new(move |_| jwt::parse_key_light(key_kind.get(), &key_text.read()));
-        let pending = Memo::new(move |_| {
-            light_key.read().is_none()
-                && full.read().as_ref().is_none_or(|(answered, _)| !inputs.read().answered_by(answered))
-        });
-        // Reports are large: never compare them, every new one is "changed".
-        let report = Memo::new_with_compare(
+        let answer = RwSignal::new(None::<Answer>);
+
+        // Every token change is decoded; nothing else causes a decode.
+        let decoded = Memo::new_with_compare(
             move |_| {
-                let inputs = inputs.read();
-                match light_key.read().as_ref() {
-                    Some(key) => {
-                        jwt::analyse_with(&inputs.token, key, inputs.options, &jwt::verify::HmacOnly)
-                    }
-                    None => match full.read().as_ref() {
-                        Some((_, report)) => report.clone(),
-                        None => jwt::analyse_with(
-                            &inputs.token,
-                            &ParsedKey::none(),
-                            inputs.options,
-                            &jwt::verify::HmacOnly,
-                        ),
-                    },
-                }
+                browser::mark("jwt-debugger:decode");
+                Arc::new(jwt_core::decode(&token.read()))
             },
-            |_, _| true,
+            // A new input that reads the same (same token, normalising and problems) changes
+            // nothing downstream.
+            |a, b| {
+                a.map(|a| (&a.token, &a.normalisation, &a.problems))
+                    != b.map(|b| (&b.token, &b.normalisation, &b.problems))
+            },
         );
-        // Public keys: ask the lazily loaded part, and keep only the answer to the latest question.
+        let light_key = Memo::new(move |_| jwt_core::parse_key_light(key_kind.get(), &key_text.read()));
+        let question = Memo::new(move |_| Question {
+            token: token.get(),
+            key_kind: key_kind.get(),
+            key_text: key_text.get(),
+        });
+        let check = Memo::new(move |_| {
+            let decoded = decoded.read();
+            if let Some(key) = light_key.read().as_ref() {
+                browser::mark("jwt-debugger:check");
+                return Some(Ok(jwt_core::check_signature(&decoded, key, &HmacOnly)));
+            }
+            let question = question.read();
+            if let Some((asked, result)) = answer.read().as_ref()
+                && *asked == *question
+            {
+                return Some(result.clone());
+            }
+            // At once when the code is at hand (and the algorithm fast); otherwise asked below.
+            let answer = crypto::check_now(&question, crypto::is_slow(alg_of(&decoded)));
+            if answer.is_some() {
+                browser::mark("jwt-debugger:check");
+            }
+            answer
+        });
+        // Otherwise ask in the background, and keep only the answer to the latest question.
         let asked = StoredValue::new(0u64);
         Effect::new(move |_| {
-            if light_key.read().is_some() {
+            // Tracks the question too: a new question while one is pending is asked anew.
+            let question = question.get();
+            if check.read().is_some() {
                 return;
             }
-            let question = inputs.get();
+            let slow = crypto::is_slow(alg_of(&decoded.read_untracked()));
             let ticket = asked.get_value() + 1;
             asked.set_value(ticket);
             leptos::task::spawn_local(async move {
-                let Inputs { token, key_text, key_kind, options, .. } = question.clone();
-                let answer = analyse_with_public_key(token, key_kind, key_text, options).await;
+                let result = crypto::check(question.clone(), slow).await;
                 if asked.get_value() == ticket {
-                    full.set(Some((question, answer)));
+                    browser::mark("jwt-debugger:check");
+                    answer.set(Some((question, result)));
                 }
             });
+        });
+        let shown = RwSignal::new(decoded.get_untracked());
+        let shown_check = RwSignal::new(check.get_untracked());
+        Effect::new(move |_| {
+            // Read (and so track) both before comparing.
+            let (decoded_now, check_now) = (decoded.read(), check.read());
+            let stale = !Arc::ptr_eq(&decoded_now, &shown.read_untracked())
+                || *check_now != *shown_check.read_untracked();
+            if stale {
+                set_timeout(
+                    move || {
+                        shown.set(decoded.get_untracked());
+                        shown_check.set(check.get_untracked());
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        });
+        let verdict = Memo::new(move |_| {
+            let decoded = decoded.read();
+            match check.read().as_ref() {
+                Some(Ok(check)) => Verdict::of(&decoded, check),
+                _ => {
+                    Verdict::of(&decoded, &jwt_core::check_signature(&decoded, &ParsedKey::none(), &HmacOnly))
+                }
+            }
+        });
+        let time_status = Memo::new(move |_| {
+            let clock =
+                Clock { now: now_override.get().unwrap_or_else(|| live_now.get()), leeway: leeway.get() };
+            verdict.read().time_status(&decoded.read(), clock)
         });
         Self {
             token,
             key_text,
             key_kind,
+            sample_key_of: RwSignal::new(sample),
             live_now,
             now_override,
             leeway,
             highlight: RwSignal::new(None),
             cleanup_note: RwSignal::new(None),
             hydrated: RwSignal::new(false),
+            decoded,
+            shown,
+            shown_check,
             light_key,
-            pending,
-            report,
+            check,
+            verdict,
+            time_status,
         }
     }
 
@@ -171,53 +189,79 @@ impl Debugger {
         self.now_override.get().unwrap_or_else(|| self.live_now.get())
     }
 
-    /// A reactive "is this token range the highlighted one?" for a claim's or chunk's `range`.
-    pub fn lit(self, range: Option<Range<usize>>) -> impl Fn() -> bool + Send + Sync + Clone + 'static {
-        move || range.is_some() && self.highlight.read().as_ref() == range.as_ref()
+    /// True while a public key's answer for the current inputs is on its way.
+    pub fn pending(&self) -> bool {
+        self.check.read().is_none()
     }
 
-    /// Whether the verdict reflects the current inputs (the test contract's `data-state`).
+    /// Whether everything shown reflects the current inputs (the test contract's `data-state`):
+    /// the verdict has its answer and the decoded-token panels have caught up.
     pub fn ready(&self) -> bool {
-        self.hydrated.get() && !self.pending.get()
+        self.hydrated.get()
+            && !self.pending()
+            && Arc::ptr_eq(&self.shown.read(), &self.decoded.read())
+            && *self.shown_check.read() == *self.check.read()
+    }
+
+    /// A reactive "is this token range the highlighted one?" for a claim's or chunk's `range`.
+    pub fn lit(self, range: Option<Range<usize>>) -> impl Fn() -> bool + Send + Sync + Clone + 'static {
+        let highlight = self.highlight;
+        move || range.is_some() && highlight.read().as_ref() == range.as_ref()
+    }
+
+    /// The user typed or pasted `text` into the token box. A sample's own secret, still
+    /// untouched in the key box, does not belong to a different token: it is removed, so a
+    /// pasted token reads "not checked (no key)" rather than "invalid signature" for a key the
+    /// user never typed. Editing the sample token (most of it kept) keeps its key, for demos
+    /// of tampering; so do emptying the box and typing (a token is "other" once it has all its
+    /// parts). The comparison is of the normalised token (`Bearer `, white space).
+    pub fn set_token(&self, text: &str) {
+        let (token, _) = jwt_core::analyse::normalise(text);
+        if let Some(id) = self.sample_key_of.get_untracked()
+            && let Some(sample) = crate::samples::by_id(id)
+            && crate::view_model::is_other_token(sample.token, &token)
+        {
+            self.key_text.set(String::new());
+            self.key_kind.set(KeyKind::Auto);
+            self.sample_key_of.set(None);
+        }
+        self.token.set(text.to_owned());
+    }
+
+    /// The user typed or pasted into the key box: from now on the key is theirs.
+    pub fn set_key(&self, text: &str) {
+        self.sample_key_of.set(None);
+        self.key_text.set(text.to_owned());
     }
 
     /// Loads a token (and optionally a key) into the decoder, as if the user had typed them.
     pub fn load(&self, token: &str, key: Option<(&str, KeyKind)>) {
-        self.token.set(token.to_owned());
+        match key {
+            Some((key, kind)) => {
+                self.sample_key_of.set(None);
+                self.key_text.set(key.to_owned());
+                self.key_kind.set(kind);
+                self.token.set(token.to_owned());
+            }
+            None => self.set_token(token),
+        }
         self.cleanup_note.set(None);
         self.highlight.set(None);
-        if let Some((key, kind)) = key {
-            self.key_text.set(key.to_owned());
-            self.key_kind.set(kind);
-        }
     }
+
+    /// Loads a sample with its own key.
+    pub fn load_sample(&self, sample: &'static crate::samples::Sample) {
+        self.load(sample.token, Some((sample.key, sample.key_kind)));
+        self.sample_key_of.set(Some(sample.id));
+    }
+}
+
+/// The token's algorithm, if it is one the debugger supports.
+fn alg_of(decoded: &Decoded) -> Option<Alg> {
+    decoded.alg.as_deref().and_then(Alg::parse)
 }
 
 /// The debugger state from context (provided by the page).
 pub fn use_debugger() -> Debugger {
-    use_context::<Debugger>().expect("the debugger page provides its state")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn inputs(token: &str, now: i64, clock_fixed: bool) -> Inputs {
-        Inputs {
-            token: token.into(),
-            key_text: "k".into(),
-            key_kind: KeyKind::Auto,
-            options: Options { now, leeway: 0 },
-            clock_fixed,
-        }
-    }
-
-    #[test]
-    fn the_live_clock_does_not_make_an_answer_stale_but_a_fixed_one_does() {
-        assert!(inputs("a", 2, false).answered_by(&inputs("a", 1, false)));
-        assert!(!inputs("b", 1, false).answered_by(&inputs("a", 1, false)));
-        assert!(!inputs("a", 2, true).answered_by(&inputs("a", 1, true)));
-        assert!(inputs("a", 1, true).answered_by(&inputs("a", 1, true)));
-        assert!(!inputs("a", 1, true).answered_by(&inputs("a", 1, false)));
-    }
+    use_context::<Debugger>().unwrap_or_else(|| Debugger::new("", "", None))
 }

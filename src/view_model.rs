@@ -1,32 +1,22 @@
-//! What the page shows, derived from a [`Report`]: pure functions, tested natively, so the
-//! components only lay them out.
+//! What the page shows, derived from the core's results: pure functions, tested natively, so
+//! the components only lay them out.
 
 use std::ops::Range;
 
-use crate::jwt::analyse::SegmentRole;
-use crate::jwt::{ErrorKind, Report, TimeStatus};
-
-/// The signature result, as the page words it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SignatureState {
-    Verified,
-    Invalid,
-    /// No key was given.
-    NotChecked,
-    /// `alg` is `none`.
-    Unsigned,
-    /// Checking was refused (unsupported alg, key mismatch, crit, JWE, unreadable key, …).
-    Refused,
-    /// The token is not well-formed.
-    Malformed,
-}
+use jwt_core::analyse::{
+    ClaimRow, KeyReport, Normalisation, SecretReadingResult, SegmentRole, SetMemberResult,
+};
+use jwt_core::pretty::PieceKind;
+use jwt_core::time::{self, TimeStatus};
+use jwt_core::{Decoded, ErrorKind, KeyKind, SignatureState, Verdict, Warning};
 
 /// One of the two results at the top of the verdict.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Badge {
     /// "good", "bad", "warn" or "neutral": the CSS class (colour is never the only signal).
     pub tone: &'static str,
-    /// A symbol drawn next to the title (decorative; the title says it in words).
+    /// A symbol drawn next to the title (decorative; the title says it in words). Plain
+    /// symbols that every font has: no emoji.
     pub icon: &'static str,
     /// The result in a few words.
     pub title: String,
@@ -34,78 +24,77 @@ pub struct Badge {
     pub detail: String,
 }
 
-/// Classifies the signature part of a verdict.
-pub fn signature_state(report: &Report) -> SignatureState {
-    match (report.well_formed, report.signature_valid, report.error_kind) {
-        (false, _, _) => SignatureState::Malformed,
-        (_, Some(true), _) => SignatureState::Verified,
-        (_, Some(false), _) => SignatureState::Invalid,
-        (_, None, Some(ErrorKind::AlgNone)) => SignatureState::Unsigned,
-        (_, None, Some(kind)) if kind.is_structural() => SignatureState::Malformed,
-        (
-            _,
-            None,
-            Some(ErrorKind::PayloadNotJson | ErrorKind::PayloadNotObject | ErrorKind::ClaimType) | None,
-        ) => SignatureState::NotChecked,
-        (_, None, Some(_)) => SignatureState::Refused,
+/// The signature badge; `pending` while a public key's answer is on its way.
+pub fn signature_badge(verdict: &Verdict, key: &KeyReport, pending: bool) -> Badge {
+    if pending {
+        return Badge {
+            tone: "neutral",
+            icon: "…",
+            title: "Checking the signature…".to_owned(),
+            detail: "Loading the public-key code (once), then verifying in this browser.".to_owned(),
+        };
     }
-}
-
-/// The signature badge.
-pub fn signature_badge(report: &Report) -> Badge {
     let why = || {
-        report
+        verdict
             .message
             .clone()
-            .or_else(|| report.error_kind.map(|k| k.describe().to_owned()))
+            .or_else(|| verdict.error_kind.map(|k| k.describe().to_owned()))
             .unwrap_or_default()
     };
-    let (tone, icon, title, detail) = match signature_state(report) {
-        SignatureState::Verified => (
-            "good",
-            "✓",
-            "Signature verified".to_owned(),
-            report.key.description.clone().map_or_else(String::new, |d| format!("with the {d}")),
+    let state = verdict.signature_state();
+    let title = state.title().to_owned();
+    let (tone, icon, detail) = match state {
+        SignatureState::Verified if verdict.warnings.contains(&Warning::HmacSecretIsPublicKey) => (
+            "warn",
+            "!",
+            "…but the secret is the text of a public key: anyone can sign such tokens (RS256→HS256 key confusion)."
+                .to_owned(),
         ),
-        SignatureState::Invalid => ("bad", "✗", "Invalid signature".to_owned(), why()),
-        SignatureState::NotChecked => (
-            "neutral",
-            "○",
-            "Not checked (no key)".to_owned(),
-            "Paste a secret or public key below to verify the signature.".to_owned(),
-        ),
-        SignatureState::Unsigned => {
-            ("warn", "⚠", "Unsigned".to_owned(), ErrorKind::AlgNone.describe().to_owned())
+        SignatureState::Verified => {
+            ("good", "✓", key.description.clone().map_or_else(String::new, |d| format!("with the {d}")))
         }
-        SignatureState::Refused => ("warn", "⚠", "Signature not checked".to_owned(), why()),
-        SignatureState::Malformed => ("bad", "✗", "Not a valid token".to_owned(), why()),
+        SignatureState::Invalid => ("bad", "✗", why()),
+        SignatureState::NotChecked if verdict.error_kind.is_some() && key.description.is_some() => {
+            ("neutral", "○", why())
+        }
+        SignatureState::NotChecked => {
+            ("neutral", "○", "Paste a secret or public key below to verify the signature.".to_owned())
+        }
+        SignatureState::Unsigned => ("warn", "!", ErrorKind::AlgNone.describe().to_owned()),
+        SignatureState::Refused => ("warn", "!", why()),
+        SignatureState::Malformed if verdict.error_kind == Some(ErrorKind::Empty) => {
+            ("neutral", "○", "Paste a token above, or load a sample.".to_owned())
+        }
+        SignatureState::Malformed => ("bad", "✗", why()),
+    };
+    let title = match state {
+        SignatureState::Malformed if verdict.error_kind == Some(ErrorKind::Empty) => {
+            "Paste a token".to_owned()
+        }
+        _ => title,
     };
     Badge { tone, icon, title, detail }
 }
 
-/// The time badge: expired, not yet valid, valid or no expiry — with how long.
-pub fn time_badge(report: &Report) -> Badge {
-    let claim = |name: &str| report.claims.iter().find(|c| c.name == name).and_then(|c| c.time.as_ref());
-    let relative = |name: &str| claim(name).map(|t| t.relative.clone()).unwrap_or_default();
-    match report.time_status {
-        Some(TimeStatus::Expired) => Badge {
-            tone: "bad",
-            icon: "⌛",
-            title: "Expired".to_owned(),
-            detail: capitalise(&relative("exp")),
-        },
-        Some(TimeStatus::NotYetValid) => Badge {
-            tone: "warn",
-            icon: "⏳",
-            title: "Not yet valid".to_owned(),
-            detail: capitalise(&relative("nbf")),
-        },
-        Some(TimeStatus::Valid) => Badge {
-            tone: "good",
-            icon: "✓",
-            title: "Not expired".to_owned(),
-            detail: capitalise(&relative("exp")),
-        },
+/// The time badge: expired, not yet valid, valid or no expiry — with how long, at `now`.
+pub fn time_badge(decoded: &Decoded, verdict: &Verdict, status: Option<TimeStatus>, now: i64) -> Badge {
+    let relative = |name: &str| {
+        decoded
+            .claim(name)
+            .and_then(|c| c.time.as_ref())
+            .map(|t| capitalise(&time::relative(name, t.seconds, now)))
+            .unwrap_or_default()
+    };
+    match status {
+        Some(TimeStatus::Expired) => {
+            Badge { tone: "bad", icon: "✗", title: "Expired".to_owned(), detail: relative("exp") }
+        }
+        Some(TimeStatus::NotYetValid) => {
+            Badge { tone: "warn", icon: "!", title: "Not yet valid".to_owned(), detail: relative("nbf") }
+        }
+        Some(TimeStatus::Valid) => {
+            Badge { tone: "good", icon: "✓", title: "Not expired".to_owned(), detail: relative("exp") }
+        }
         Some(TimeStatus::NoExp) => Badge {
             tone: "warn",
             icon: "∞",
@@ -116,17 +105,22 @@ pub fn time_badge(report: &Report) -> Badge {
             tone: "neutral",
             icon: "–",
             title: "Time not judged".to_owned(),
-            detail: match report.error_kind {
+            detail: match verdict.error_kind {
                 Some(ErrorKind::ClaimType) => ErrorKind::ClaimType.describe().to_owned(),
+                Some(ErrorKind::Empty) => "Expiry is judged once there is a token.".to_owned(),
                 _ => "There is no readable JSON payload with time claims.".to_owned(),
             },
         },
     }
 }
 
+/// The text with its first letter upper-cased (the words here start in ASCII).
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 /// The `data-*` values of the test contract's `verdict` element, as strings.
@@ -141,29 +135,38 @@ pub struct VerdictAttributes {
 }
 
 /// The contract's values for `data-*` (the same as `inspect --json`).
-pub fn verdict_attributes(report: &Report) -> VerdictAttributes {
+pub fn verdict_attributes(verdict: &Verdict, status: Option<TimeStatus>) -> VerdictAttributes {
     VerdictAttributes {
-        well_formed: if report.well_formed { "true" } else { "false" },
-        alg: report.alg.clone().unwrap_or_default(),
-        signature_valid: match report.signature_valid {
+        well_formed: if verdict.well_formed { "true" } else { "false" },
+        alg: verdict.alg.clone().unwrap_or_default(),
+        signature_valid: match verdict.signature_valid {
             Some(true) => "true",
             Some(false) => "false",
             None => "null",
         },
-        error_kind: report.error_kind.map_or("", ErrorKind::as_str),
-        time_status: report.time_status.map_or("", TimeStatus::as_str),
-        warnings: report.warnings.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" "),
+        error_kind: verdict.error_kind.map_or("", ErrorKind::as_str),
+        time_status: status.map_or("", TimeStatus::as_str),
+        warnings: verdict.warnings.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" "),
     }
 }
 
 /// What the live region says when the verdict changes (no countdown, so it does not chatter).
-pub fn announcement(report: &Report) -> String {
-    let sig = signature_badge(report);
-    let time = time_badge(report);
-    if signature_state(report) == SignatureState::Malformed {
-        return format!("{}.", sig.title);
+pub fn announcement(signature: &Badge, time: &Badge, state: SignatureState) -> String {
+    if state == SignatureState::Malformed {
+        return format!("{}.", signature.title);
     }
-    format!("{}. {}.", sig.title, time.title)
+    format!("{}. {}.", signature.title, time.title)
+}
+
+/// A warning in words; the weak-key warning with both lengths and the fix.
+pub fn warning_text(warning: Warning, key: &KeyReport) -> String {
+    match (warning, key.hmac) {
+        (Warning::WeakHmacKey, Some(hmac)) => format!(
+            "The HMAC key is {} bytes; this algorithm needs at least {} (RFC 7518 §3.2). Make a strong one with: openssl rand -hex 64",
+            hmac.bytes, hmac.needed
+        ),
+        _ => warning.describe().to_owned(),
+    }
 }
 
 /// A run of the token's characters that is shown one way.
@@ -186,18 +189,29 @@ pub struct Chunk {
 const ELIDE_OVER: usize = 3072;
 const ELIDE_HEAD: usize = 1024;
 const ELIDE_TAIL: usize = 256;
+/// At most this many member ranges are cut out of a segment; beyond them the text is one run
+/// (a payload with 20,000 claims would otherwise become 40,000 spans).
+const MAX_LINKED_MEMBERS: usize = 400;
 
-/// Cuts the normalised token into chunks: by segment, then by the members they encode, with the
-/// first bad character on its own.
-pub fn token_chunks(report: &Report) -> Vec<Chunk> {
-    let members: Vec<Range<usize>> =
-        report.header_params.iter().chain(&report.claims).filter_map(|row| row.token_range.clone()).collect();
-    let bad = report.first_error.as_ref().map(|e| {
-        let end = report.token[e.offset..].chars().next().map_or(e.offset, |c| e.offset + c.len_utf8());
-        (e.offset..end.max(e.offset + usize::from(e.offset < report.token.len())), e.reason.clone())
+/// Cuts the normalised token into chunks: by segment, then by the members they encode, with
+/// the first bad character on its own. Linear in the number of members.
+pub fn token_chunks(decoded: &Decoded) -> Vec<Chunk> {
+    let token = &decoded.token;
+    // Member ranges in token order (header members, then payload members, each in document
+    // order, so the list is sorted by start).
+    let members: Vec<Range<usize>> = decoded
+        .header_params
+        .iter()
+        .take(MAX_LINKED_MEMBERS)
+        .chain(decoded.claims.iter().take(MAX_LINKED_MEMBERS))
+        .filter_map(|row| row.token_range.clone())
+        .collect();
+    let bad = decoded.first_error.as_ref().map(|e| {
+        let width = token.get(e.offset..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
+        (e.offset..e.offset + width.max(usize::from(e.offset < token.len())), e.reason.clone())
     });
     let mut chunks = Vec::new();
-    for (i, segment) in report.segments.iter().enumerate() {
+    for (i, segment) in decoded.segments.iter().enumerate() {
         if i > 0 {
             let dot = segment.range.start - 1;
             chunks.push(Chunk {
@@ -216,33 +230,36 @@ pub fn token_chunks(report: &Report) -> Vec<Chunk> {
             _ => "t-jwe",
         };
         // Boundaries: segment ends, member ranges, and the bad character.
-        let mut cuts = vec![segment.range.start, segment.range.end];
-        for m in &members {
-            cuts.extend([m.start, m.end]);
-        }
+        let inside = |c: &usize| (segment.range.start..=segment.range.end).contains(c);
+        let mut cuts: Vec<usize> = vec![segment.range.start, segment.range.end];
+        cuts.extend(members.iter().flat_map(|m| [m.start, m.end]).filter(inside));
         if let Some((r, _)) = &bad {
-            cuts.extend([r.start, r.end]);
+            cuts.extend([r.start, r.end].into_iter().filter(inside));
         }
-        cuts.retain(|c| (segment.range.start..=segment.range.end).contains(c));
         cuts.sort_unstable();
         cuts.dedup();
+        // Members are sorted and do not overlap much: walk them alongside the cuts.
+        let mut next_member = 0;
         for pair in cuts.windows(2) {
-            let range = pair[0]..pair[1];
-            let member = members.iter().find(|m| m.start <= range.start && range.end <= m.end).cloned();
-            let error = bad.as_ref().filter(|(r, _)| r.start == range.start).map(|(_, why)| why.clone());
-            chunks.push(Chunk { range, class, member, error, elided: false });
+            let &[start, end] = pair else { continue };
+            while members.get(next_member).is_some_and(|m| m.end <= start) {
+                next_member += 1;
+            }
+            let member = members.get(next_member).filter(|m| m.start <= start && end <= m.end).cloned();
+            let error = bad.as_ref().filter(|(r, _)| r.start == start).map(|(_, why)| why.clone());
+            chunks.push(Chunk { range: start..end, class, member, error, elided: false });
         }
     }
-    if report.segments.is_empty() && !report.token.is_empty() {
+    if decoded.segments.is_empty() && !token.is_empty() {
         chunks.push(Chunk {
-            range: 0..report.token.len(),
+            range: 0..token.len(),
             class: "t-extra",
             member: None,
             error: None,
             elided: false,
         });
     }
-    elide(&report.token, chunks)
+    elide(token, chunks)
 }
 
 /// Splits every over-long chunk into head, elided middle and tail (on character boundaries).
@@ -269,50 +286,276 @@ fn elide(token: &str, chunks: Vec<Chunk>) -> Vec<Chunk> {
     out
 }
 
+/// The CSS class of a JSON piece.
+pub fn piece_class(kind: PieceKind) -> &'static str {
+    match kind {
+        PieceKind::Punct => "j-punct",
+        PieceKind::Key => "j-key",
+        PieceKind::String => "j-str",
+        PieceKind::Number => "j-num",
+        PieceKind::Bool => "j-bool",
+        PieceKind::Null => "j-null",
+    }
+}
+
+/// Which part of the token a JSON panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Header,
+    Payload,
+}
+
+/// Why a JSON panel is empty, when it is.
+pub fn json_note(decoded: &Decoded, verdict: &Verdict, part: Part) -> Option<&'static str> {
+    let missing = match part {
+        Part::Header => decoded.header.is_none(),
+        Part::Payload => decoded.payload.is_none(),
+    };
+    if !missing {
+        return None;
+    }
+    let structural = decoded.problems.first().map(|p| p.kind);
+    Some(match (part, structural.or(verdict.error_kind)) {
+        (_, Some(ErrorKind::Empty)) => "Paste a token to see it decoded.",
+        (Part::Payload, Some(ErrorKind::Jwe)) => {
+            "Encrypted (JWE): the payload cannot be read without the decryption key, and this debugger does not decrypt."
+        }
+        (Part::Payload, Some(ErrorKind::B64False)) => {
+            "Unencoded payload (b64: false): not shown, JWTs must not use it."
+        }
+        _ if decoded.has_problem(ErrorKind::PayloadNotJson) => {
+            "The payload is not JSON; see the best-effort reading below."
+        }
+        _ if decoded.has_problem(ErrorKind::PayloadNotObject) => {
+            "The payload is JSON but not an object; see the best-effort reading below."
+        }
+        _ => "Not shown: the token is malformed (see the verdict and the best-effort reading).",
+    })
+}
+
+/// What normalising ignored, in words.
+pub fn normalisation_note(n: &Normalisation) -> String {
+    let mut notes = Vec::new();
+    if n.header_name_removed {
+        notes.push("Ignored the \"Authorization:\" header name.".to_owned());
+    }
+    if n.bearer_removed {
+        notes.push("Ignored the \"Bearer \" prefix.".to_owned());
+    }
+    if n.whitespace_removed > 0 {
+        notes.push(format!("Ignored {} whitespace characters inside the token.", n.whitespace_removed));
+    }
+    notes.join(" ")
+}
+
+/// Values longer than this are cut in the claims table (the JSON panel has them in full).
+const VALUE_SHOWN: usize = 300;
+/// At most this many rows are drawn per table (the JSON panel has every member).
+pub const MAX_ROWS: usize = 200;
+
+/// A claim's value as the claims table shows it: JSON, cut after [`VALUE_SHOWN`] bytes.
+pub fn shown_value(value: &serde_json::Value) -> String {
+    let text = value.to_string();
+    if text.len() <= VALUE_SHOWN {
+        return text;
+    }
+    let mut end = VALUE_SHOWN;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let rest = text.get(end..).map_or(0, |r| r.chars().count());
+    format!("{}… ({rest} more characters)", text.get(..end).unwrap_or_default())
+}
+
+/// What a claims-table row shows that does not change with the clock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowFacts {
+    pub name: String,
+    pub value: String,
+    pub doc: Option<&'static jwt_core::claims::ClaimDoc>,
+    pub range: Option<Range<usize>>,
+    pub seconds: Option<f64>,
+    pub iso: Option<String>,
+}
+
+/// The rows of a claims table (at most [`MAX_ROWS`]) and how many were left out.
+pub fn row_facts(rows: &[ClaimRow]) -> (Vec<RowFacts>, usize) {
+    let facts = rows
+        .iter()
+        .take(MAX_ROWS)
+        .map(|r| RowFacts {
+            name: r.name.clone(),
+            value: shown_value(&r.value),
+            doc: r.doc,
+            range: r.token_range.clone(),
+            seconds: r.time.as_ref().map(|t| t.seconds),
+            iso: r.time.as_ref().map(|t| t.iso.clone().unwrap_or_else(|| "out of range".to_owned())),
+        })
+        .collect();
+    (facts, rows.len().saturating_sub(MAX_ROWS))
+}
+
+/// One row of the secret-readings table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadingRow {
+    pub label: String,
+    pub length: String,
+    pub result: &'static str,
+    pub tone: &'static str,
+    pub verifies: &'static str,
+}
+
+/// A secret reading as the table shows it.
+pub fn reading_row(r: &SecretReadingResult, cleanup: Option<&str>) -> ReadingRow {
+    let (result, tone) = match r.verifies {
+        Some(true) => ("✓ verifies", "good"),
+        Some(false) => ("✗ does not verify", "bad"),
+        None => ("not valid in this encoding", "neutral"),
+    };
+    let mut label = r.encoding.label().to_owned();
+    if r.cleaned {
+        label.push_str(&format!(", as dotenv reads it ({})", cleanup.unwrap_or("cleaned")));
+    }
+    if r.used {
+        label.push_str(" (used)");
+    }
+    ReadingRow {
+        label,
+        length: r.bytes.map_or_else(|| "–".to_owned(), |b| format!("{b} bytes")),
+        result,
+        tone,
+        verifies: r.verifies.map_or("null", |v| if v { "true" } else { "false" }),
+    }
+}
+
+/// "The secret verifies when read as base64 — choose …", when another reading would verify.
+pub fn reading_hint(key: &KeyReport) -> Option<String> {
+    let r = key.readings.iter().find(|r| !r.used && !r.cleaned && r.verifies == Some(true))?;
+    Some(format!(
+        "The secret verifies when read as {} — choose \"{}\" as the key format.",
+        r.encoding.label(),
+        r.encoding.key_kind().label()
+    ))
+}
+
+/// One JWKS member in words: its kid and what it did.
+pub fn set_member_text(m: &SetMemberResult) -> (String, String) {
+    let kid = m.kid.clone().unwrap_or_else(|| "(no kid)".to_owned());
+    let result = match m.verifies {
+        Some(true) => " — ✓ verifies",
+        Some(false) => " — ✗ does not verify",
+        None if m.selected => " — not usable for this alg",
+        None => " — not selected by the token's kid",
+    };
+    (kid, format!(": {}{result}", m.description))
+}
+
+/// What `key-detected` says, and its `data-kind`: the kind detected from the text as typed,
+/// also while a public key's answer is pending (`pending_kind`).
+pub fn key_detected(key: &KeyReport, pending_kind: Option<KeyKind>) -> (KeyKind, String) {
+    let kind = pending_kind.unwrap_or(key.detected);
+    let label = if key.requested == KeyKind::Auto && kind != KeyKind::None {
+        format!("Detected: {}", kind.label())
+    } else {
+        kind.label().to_owned()
+    };
+    let text = match (&key.description, pending_kind) {
+        (_, Some(_)) => format!("{label} — reading it…"),
+        (Some(d), None) => format!("{label} — {d}"),
+        (None, None) => label,
+    };
+    (kind, text)
+}
+
+/// Whether the normalised token `new` is another token than `sample`: it has all its parts (two
+/// dots or more) and is not an edit of the sample ([`is_edit_of`]). Text on its way (empty,
+/// half typed) is not.
+pub fn is_other_token(sample: &str, new: &str) -> bool {
+    new.matches('.').count() >= 2 && !is_edit_of(sample, new)
+}
+
+/// Whether `new` is an edit of `old` (typing in it keeps most of it) rather than a different
+/// text pasted over it: the common prefix and suffix cover at least half of the longer one.
+pub fn is_edit_of(old: &str, new: &str) -> bool {
+    let prefix = old.bytes().zip(new.bytes()).take_while(|(a, b)| a == b).count();
+    let rest = (old.len() - prefix).min(new.len() - prefix);
+    let suffix = old.bytes().rev().zip(new.bytes().rev()).take(rest).take_while(|(a, b)| a == b).count();
+    2 * (prefix + suffix) >= old.len().max(new.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::jwt::{KeyKind, Options, analyse, parse_key};
     use crate::samples;
+    use jwt_core::{Clock, Inspection, Report, analyse, parse_key};
 
-    const AT: Options = Options { now: 1_800_000_000, leeway: 0 };
+    const AT: Clock = Clock { now: 1_800_000_000, leeway: 0 };
 
     fn sample(id: &str, with_key: bool) -> Report {
         let s = samples::by_id(id).unwrap();
         let key = if with_key { parse_key(s.key_kind, s.key) } else { parse_key(KeyKind::None, "") };
-        analyse(s.token, &key, AT)
+        analyse(s.token, &key)
+    }
+
+    fn badges(r: &Report) -> (Badge, Badge) {
+        let status = Inspection { report: r, clock: AT }.time_status();
+        (signature_badge(&r.verdict, &r.check.key, false), time_badge(&r.decoded, &r.verdict, status, AT.now))
     }
 
     #[test]
     fn badges_say_it_in_words() {
-        let r = sample("hs256", true);
-        assert_eq!(signature_badge(&r).title, "Signature verified");
-        assert_eq!(time_badge(&r).title, "Not expired");
-        assert!(time_badge(&r).detail.starts_with("Expires in "), "{}", time_badge(&r).detail);
-        assert_eq!(signature_badge(&sample("hs256", false)).title, "Not checked (no key)");
-        let expired = sample("hs256-expired", true);
-        assert_eq!((time_badge(&expired).title.as_str(), time_badge(&expired).tone), ("Expired", "bad"));
-        assert!(time_badge(&expired).detail.ends_with(" ago"));
-        assert_eq!(time_badge(&sample("rs256", true)).title, "Not yet valid");
-        assert_eq!(signature_badge(&sample("none", true)).title, "Unsigned");
-        assert_eq!(time_badge(&sample("none", true)).title, "No expiry");
-        assert_eq!(signature_state(&sample("jwe", true)), SignatureState::Refused);
-        let malformed = analyse("not a token", &parse_key(KeyKind::None, ""), AT);
-        assert_eq!(signature_state(&malformed), SignatureState::Malformed);
-        assert_eq!(announcement(&malformed), "Not a valid token.");
+        let (sig, time) = badges(&sample("hs256", true));
+        assert_eq!((sig.title.as_str(), time.title.as_str()), ("Signature verified", "Not expired"));
+        assert!(time.detail.starts_with("Expires in "), "{}", time.detail);
+        assert_eq!(badges(&sample("hs256", false)).0.title, "Not checked (no key)");
+        let (_, expired) = badges(&sample("hs256-expired", true));
+        assert_eq!((expired.title.as_str(), expired.tone), ("Expired", "bad"));
+        assert!(expired.detail.ends_with(" ago"));
+        assert_eq!(badges(&sample("rs256", true)).1.title, "Not yet valid");
+        assert_eq!(badges(&sample("none", true)).0.title, "Unsigned");
+        assert_eq!(badges(&sample("none", true)).1.title, "No expiry");
+        assert_eq!(sample("jwe", true).verdict.signature_state(), SignatureState::Refused);
+        let malformed = analyse("not a token", &parse_key(KeyKind::None, ""));
+        let (sig, time) = badges(&malformed);
+        assert_eq!(announcement(&sig, &time, malformed.verdict.signature_state()), "Not a valid token.");
         let tampered = samples::SAMPLES[0].token.replace("6bX", "6bY");
-        let wrong = analyse(&tampered, &parse_key(KeyKind::SecretUtf8, samples::HS256_SECRET), AT);
-        assert_eq!(signature_badge(&wrong).title, "Invalid signature");
+        let wrong = analyse(&tampered, &parse_key(KeyKind::SecretUtf8, samples::HS256_SECRET));
+        assert_eq!(badges(&wrong).0.title, "Invalid signature");
+        // Plain symbols only: no emoji that needs a special font.
+        for (s, t) in [badges(&sample("hs256-expired", true)), badges(&sample("rs256", true))] {
+            assert!(!s.icon.contains(['⌛', '⏳']) && !t.icon.contains(['⌛', '⏳']));
+        }
+    }
+
+    #[test]
+    fn an_empty_decoder_is_neutral() {
+        let empty = analyse("", &parse_key(KeyKind::None, ""));
+        let (sig, time) = badges(&empty);
+        assert_eq!((sig.tone, sig.title.as_str()), ("neutral", "Paste a token"));
+        assert_eq!(time.tone, "neutral");
+        assert_eq!(empty.verdict.error_kind, Some(ErrorKind::Empty));
+    }
+
+    #[test]
+    fn a_public_key_verified_as_a_secret_is_a_warning_not_green() {
+        let pem = "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n";
+        let key = jwt_core::SigningKey::Secret(pem.as_bytes().to_vec());
+        let token = jwt_core::sign_json("{}", "{}", jwt_core::Alg::HS256, &key).unwrap().token;
+        let r = analyse(&token, &parse_key(KeyKind::SecretUtf8, pem));
+        assert_eq!(r.verdict.signature_valid, Some(true));
+        assert_eq!(badges(&r).0.tone, "warn");
     }
 
     #[test]
     fn verdict_attributes_match_the_json_words() {
-        let a = verdict_attributes(&sample("none", false));
+        let r = sample("none", false);
+        let a = verdict_attributes(&r.verdict, Inspection { report: &r, clock: AT }.time_status());
         assert_eq!(
             (a.well_formed, a.alg.as_str(), a.signature_valid, a.error_kind, a.time_status),
             ("true", "none", "null", "alg_none", "no_exp")
         );
-        let a = verdict_attributes(&analyse(" Bearer a.b", &parse_key(KeyKind::None, ""), AT));
+        let r = analyse(" Bearer a.b", &parse_key(KeyKind::None, ""));
+        let a = verdict_attributes(&r.verdict, None);
         assert_eq!(
             (a.well_formed, a.error_kind, a.time_status, a.alg.as_str()),
             ("false", "segments", "", "")
@@ -321,12 +564,27 @@ mod tests {
     }
 
     #[test]
+    fn weak_key_warnings_give_both_lengths_and_the_fix() {
+        let key =
+            KeyReport { hmac: Some(jwt_core::analyse::HmacKeyInfo { bytes: 6, needed: 32 }), ..empty_key() };
+        let text = warning_text(Warning::WeakHmacKey, &key);
+        assert!(
+            text.contains("6 bytes") && text.contains("32") && text.contains("openssl rand -hex 64"),
+            "{text}"
+        );
+    }
+
+    fn empty_key() -> KeyReport {
+        analyse("", &parse_key(KeyKind::None, "")).check.key
+    }
+
+    #[test]
     fn chunks_cover_the_token_and_tie_members_to_their_text() {
         let r = sample("hs256", true);
-        let chunks = token_chunks(&r);
-        let joined: String = chunks.iter().map(|c| &r.token[c.range.clone()]).collect();
-        assert_eq!(joined, r.token);
-        let sub = r.claims.iter().find(|c| c.name == "sub").unwrap().token_range.clone().unwrap();
+        let chunks = token_chunks(&r.decoded);
+        let joined: String = chunks.iter().map(|c| &r.decoded.token[c.range.clone()]).collect();
+        assert_eq!(joined, r.decoded.token);
+        let sub = r.decoded.claim("sub").unwrap().token_range.clone().unwrap();
         assert!(chunks.iter().any(|c| c.member.as_ref() == Some(&sub) && c.class == "t-payload"));
         assert_eq!(chunks.iter().filter(|c| c.class == "t-dot").count(), 2);
     }
@@ -334,38 +592,102 @@ mod tests {
     #[test]
     fn long_runs_are_elided_but_every_byte_is_accounted_for() {
         let payload = format!(r#"{{"sub":"x","data":"{}","é":1}}"#, "y".repeat(20_000));
-        let key = crate::jwt::SigningKey::Secret(b"k".to_vec());
-        let token = crate::jwt::sign_json("{}", &payload, crate::jwt::Alg::HS256, &key).unwrap().token;
-        let r = analyse(&token, &parse_key(KeyKind::None, ""), AT);
-        let chunks = token_chunks(&r);
+        let key = jwt_core::SigningKey::Secret(b"k".to_vec());
+        let token = jwt_core::sign_json("{}", &payload, jwt_core::Alg::HS256, &key).unwrap().token;
+        let r = analyse(&token, &parse_key(KeyKind::None, ""));
+        let chunks = token_chunks(&r.decoded);
         let mut at = 0;
         for c in &chunks {
             assert_eq!(c.range.start, at);
             at = c.range.end;
         }
-        assert_eq!(at, r.token.len());
+        assert_eq!(at, r.decoded.token.len());
         let elided: Vec<&Chunk> = chunks.iter().filter(|c| c.elided).collect();
         assert_eq!(elided.len(), 1);
         assert!(elided[0].range.len() > 20_000);
         let drawn: usize = chunks.iter().filter(|c| !c.elided).map(|c| c.range.len()).sum();
         assert!(drawn < 4_000, "{drawn}");
-        // The long claim's head and tail still link to it.
-        let data = r.claims.iter().find(|c| c.name == "data").unwrap().token_range.clone();
+        let data = r.decoded.claim("data").unwrap().token_range.clone();
         assert_eq!(chunks.iter().filter(|c| c.member == data).count(), 3);
+    }
+
+    #[test]
+    fn many_members_stay_a_bounded_number_of_chunks() {
+        let payload =
+            format!("{{{}}}", (0..10_000).map(|i| format!("\"c{i}\":0")).collect::<Vec<_>>().join(","));
+        let key = jwt_core::SigningKey::Secret(b"k".to_vec());
+        let token = jwt_core::sign_json("{}", &payload, jwt_core::Alg::HS256, &key).unwrap().token;
+        let r = analyse(&token, &parse_key(KeyKind::None, ""));
+        let chunks = token_chunks(&r.decoded);
+        assert!(chunks.len() < 2 * MAX_LINKED_MEMBERS + 20, "{}", chunks.len());
+        let joined: String = chunks.iter().map(|c| &r.decoded.token[c.range.clone()]).collect();
+        assert_eq!(joined, r.decoded.token);
+        let (rows, left_out) = row_facts(&r.decoded.claims);
+        assert_eq!((rows.len(), left_out), (MAX_ROWS, 10_000 - MAX_ROWS));
     }
 
     #[test]
     fn the_first_bad_character_is_its_own_chunk() {
         let token = format!("{}=", samples::SAMPLES[0].token);
-        let r = analyse(&token, &parse_key(KeyKind::None, ""), AT);
-        let chunks = token_chunks(&r);
+        let r = analyse(&token, &parse_key(KeyKind::None, ""));
+        let chunks = token_chunks(&r.decoded);
         let bad: Vec<&Chunk> = chunks.iter().filter(|c| c.error.is_some()).collect();
         assert_eq!(bad.len(), 1);
-        assert_eq!(&r.token[bad[0].range.clone()], "=");
-        let joined: String = chunks.iter().map(|c| &r.token[c.range.clone()]).collect();
-        assert_eq!(joined, r.token);
-        // Not even a JWS: one chunk.
-        let r = analyse("garbage", &parse_key(KeyKind::None, ""), AT);
-        assert_eq!(token_chunks(&r).len(), 1);
+        assert_eq!(&r.decoded.token[bad[0].range.clone()], "=");
+        let r = analyse("garbage", &parse_key(KeyKind::None, ""));
+        assert_eq!(token_chunks(&r.decoded).len(), 1);
+    }
+
+    #[test]
+    fn values_are_shortened_for_the_table() {
+        assert_eq!(shown_value(&serde_json::json!(["user"])), "[\"user\"]");
+        let long = shown_value(&serde_json::json!("é".repeat(400)));
+        assert!(long.contains("more characters"), "{long}");
+    }
+
+    #[test]
+    fn notes_and_hints_in_words() {
+        let n = Normalisation {
+            header_name_removed: true,
+            bearer_removed: true,
+            whitespace_removed: 2,
+            trimmed: 0,
+        };
+        let note = normalisation_note(&n);
+        assert!(note.contains("Authorization") && note.contains("Bearer") && note.contains('2'), "{note}");
+        let r = sample("hs256", false);
+        assert_eq!(json_note(&r.decoded, &r.verdict, Part::Payload), None);
+        let jwe = sample("jwe", false);
+        assert!(json_note(&jwe.decoded, &jwe.verdict, Part::Payload).unwrap().contains("JWE"));
+    }
+
+    #[test]
+    fn edits_are_told_from_new_tokens() {
+        let sample = samples::SAMPLES[0].token;
+        assert!(is_edit_of(sample, sample));
+        assert!(is_edit_of(sample, &sample.replace("6bX", "6bY")));
+        assert!(is_edit_of(sample, &sample[..sample.len() - 1]));
+        assert!(!is_edit_of(sample, samples::SAMPLES[1].token));
+        assert!(!is_edit_of(sample, ""));
+        assert!(!is_edit_of(sample, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6NH0.c2ln"));
+        // Another complete token is other; a token on its way is not (yet).
+        assert!(is_other_token(sample, samples::SAMPLES[1].token));
+        assert!(!is_other_token(sample, ""));
+        assert!(!is_other_token(sample, &sample[..30]));
+        assert!(!is_other_token(sample, &sample.replace("6bX", "6bY")));
+        for n in 1..sample.len() {
+            assert!(!is_other_token(sample, &sample[..n]), "typing the sample keeps its key ({n})");
+        }
+    }
+
+    #[test]
+    fn key_detected_names_the_pending_kind() {
+        let key = empty_key();
+        let (kind, text) =
+            key_detected(&KeyReport { requested: KeyKind::Auto, ..key.clone() }, Some(KeyKind::PemSpki));
+        assert_eq!(kind, KeyKind::PemSpki);
+        assert!(text.contains("PEM public key"), "{text}");
+        let (kind, text) = key_detected(&key, None);
+        assert_eq!((kind, text.as_str()), (KeyKind::None, "No key (decode only)"));
     }
 }

@@ -1,5 +1,6 @@
 //! Route tests for the demo auth endpoints and the server-rendered page, through `oneshot`
 //! on the real router (no socket).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 #![cfg(feature = "ssr")]
 
 use axum::Router;
@@ -23,7 +24,7 @@ fn config(vars: &[(&str, &str)]) -> Config {
 
 fn build_router(config: &Config) -> Router {
     let options = LeptosOptions::builder().output_name("jwt-debugger").build();
-    app(AppState::new(options, config).expect("non-empty key"))
+    app(AppState::new(options, config))
 }
 
 async fn get(router: &Router, uri: &str, cookie: Option<&str>) -> Response<Body> {

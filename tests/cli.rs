@@ -1,6 +1,8 @@
 //! The `jwt-debugger` binary's `inspect`, `sign` and `keygen`, run as a user would.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 #![cfg(feature = "ssr")]
 
+#[path = "../crates/jwt-core/tests/common/mod.rs"]
 mod common;
 
 use std::io::Write;
@@ -60,7 +62,7 @@ fn every_fixture_case_through_the_cli_json() {
     for case in &cases {
         let key_file = TempFile::new(case.key_text.as_bytes());
         let mut args = vec!["inspect", "--json", "--key-kind", case.key_kind.as_str()];
-        if case.key_kind != jwt_debugger::jwt::KeyKind::None {
+        if case.key_kind != jwt_core::KeyKind::None {
             args.extend(["--key-file", key_file.path()]);
         }
         // The token on standard input: tokens can exceed argument limits, and may hold newlines.

@@ -4,10 +4,10 @@
 
 use std::sync::OnceLock;
 
-use jwt_debugger::jwt::{KeyKind, Options, ParsedKey, analyse, parse_key};
+use jwt_core::{Clock, Inspection, KeyKind, ParsedKey, analyse, parse_key};
 use libfuzzer_sys::fuzz_target;
 
-const OPTIONS: Options = Options { now: 1_800_000_000, leeway: 0 };
+const CLOCK: Clock = Clock { now: 1_800_000_000, leeway: 0 };
 
 fn keys() -> &'static [ParsedKey] {
     static KEYS: OnceLock<Vec<ParsedKey>> = OnceLock::new();
@@ -25,13 +25,15 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
     let text = String::from_utf8_lossy(rest);
     let key = &keys()[usize::from(selector) % keys().len()];
-    let report = analyse(&text, key, OPTIONS);
-    if !report.well_formed {
-        assert!(report.header.is_none() && report.payload.is_none() && report.alg.is_none());
-        assert!(report.signature_valid.is_none() && report.time_status.is_none());
-        assert!(report.error_kind.is_some());
+    let report = analyse(&text, key);
+    let time_status = Inspection { report: &report, clock: CLOCK }.time_status();
+    let (d, v) = (&report.decoded, &report.verdict);
+    if !v.well_formed {
+        assert!(d.header.is_none() && d.payload.is_none() && v.alg.is_none());
+        assert!(v.signature_valid.is_none() && time_status.is_none());
+        assert!(v.error_kind.is_some());
     }
-    if let Some(pos) = &report.first_error {
-        assert!(pos.offset <= report.token.len());
+    if let Some(pos) = &d.first_error {
+        assert!(pos.offset <= d.token.len());
     }
 });

@@ -6,32 +6,86 @@ use std::ops::Range;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::jwt::analyse::{ClaimRow, TimeInfo};
-use crate::jwt::claims::ClaimDoc;
 use crate::state::use_debugger;
+use crate::view_model::{Part, RowFacts, row_facts};
 
-/// What a row shows that does not change with the clock.
-#[derive(Debug, Clone, PartialEq)]
-struct RowFacts {
-    name: String,
-    value: String,
-    doc: Option<&'static ClaimDoc>,
-    range: Option<Range<usize>>,
-    seconds: Option<f64>,
-}
-
-/// Values longer than this are cut in the table (the JSON panel has them in full).
-const VALUE_SHOWN: usize = 300;
-
-fn shorten(value: String) -> String {
-    if value.len() <= VALUE_SHOWN {
-        return value;
+/// One row: name, value, meaning and time. Only its relative time follows the clock.
+#[component]
+fn ClaimRow(
+    /// What the row shows.
+    facts: RowFacts,
+    /// The clock, for the relative time.
+    now: Signal<i64>,
+    /// The range currently highlighted, shared by every linked view.
+    highlight: RwSignal<Option<Range<usize>>>,
+    /// Whether the page is hydrated (local time is the browser's).
+    hydrated: RwSignal<bool>,
+) -> impl IntoView {
+    let RowFacts { name, value, doc, range, seconds, iso } = facts;
+    let lit = {
+        let range = range.clone();
+        move || range.is_some() && highlight.read().as_ref() == range.as_ref()
+    };
+    let (enter, focus) = (range.clone(), range);
+    let meaning = match doc {
+        Some(doc) => view! {
+            <span class="claim-title">{doc.title}</span>
+            " — "
+            {doc.description}
+            " "
+            {match doc.url {
+                Some(url) => {
+                    view! {
+                        <a href=url target="_blank" rel="noopener noreferrer">
+                            {doc.source}
+                        </a>
+                    }
+                        .into_any()
+                }
+                None => view! { <span class="muted">{format!("({})", doc.source)}</span> }.into_any(),
+            }}
+        }
+        .into_any(),
+        None => {
+            view! { <span class="muted">"Not a registered claim: its meaning is up to the issuer."</span> }
+                .into_any()
+        }
+    };
+    let time = seconds.map(|seconds| {
+        let claim = name.clone();
+        let relative = move || jwt_core::time::relative(&claim, seconds, now.get());
+        let local = move || {
+            hydrated.get().then(|| browser::local_time(seconds)).flatten().map(|l| format!("local: {l}"))
+        };
+        view! {
+            <span class="time-utc">{iso}</span>
+            <span class="time-local">{local}</span>
+            <span class="time-relative">{relative}</span>
+        }
+    });
+    let name_cell = name.clone();
+    view! {
+        <tr
+            tabindex="0"
+            class:hl=lit
+            data-claim=name
+            on:mouseenter=move |_| highlight.set(enter.clone())
+            on:mouseleave=move |_| highlight.set(None)
+            on:focus=move |_| highlight.set(focus.clone())
+            on:blur=move |_| highlight.set(None)
+        >
+            <th scope="row" data-label="Name">
+                <code>{name_cell}</code>
+            </th>
+            <td data-label="Value">
+                <code class="claim-value">{value}</code>
+            </td>
+            <td data-label="Meaning">{meaning}</td>
+            <td class="time-cell" data-label="Time">
+                {time}
+            </td>
+        </tr>
     }
-    let mut end = VALUE_SHOWN;
-    while !value.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}… ({} more characters)", &value[..end], value[end..].chars().count())
 }
 
 /// One table of rows (header parameters or claims).
@@ -41,81 +95,42 @@ fn RowsTable(
     caption: &'static str,
     /// `data-testid` of the table.
     testid: &'static str,
-    /// Which rows to show.
-    rows: Signal<Vec<ClaimRow>>,
+    /// Which part's members to show.
+    part: Part,
 ) -> impl IntoView {
     let state = use_debugger();
+    let now = Signal::derive(move || state.now());
     // Rows are rebuilt only when the token changes; the time cells follow the clock by
     // themselves, so focus and hover on a row survive the ticking countdown.
     let facts = Memo::new(move |_| {
-        rows.read()
-            .iter()
-            .map(|r| RowFacts {
-                name: r.name.clone(),
-                value: shorten(serde_json::to_string(&r.value).unwrap_or_default()),
-                doc: r.doc,
-                range: r.token_range.clone(),
-                seconds: r.time.as_ref().map(|t| t.seconds),
-            })
-            .collect::<Vec<_>>()
+        let decoded = state.shown.read();
+        row_facts(match part {
+            Part::Header => &decoded.header_params,
+            Part::Payload => &decoded.claims,
+        })
     });
-    let time_of = move |name: String| -> Option<TimeInfo> {
-        rows.read().iter().find(|r| r.name == name).and_then(|r| r.time.clone())
-    };
     let body = move || {
-        facts
-            .get()
+        let (facts, left_out) = facts.get();
+        let rows = facts
             .into_iter()
-            .map(|row| {
-                let range = row.range.clone();
-                let lit = state.lit(range.clone());
-                let (enter, focus) = (range.clone(), range.clone());
-                let meaning = match row.doc {
-                    Some(doc) => view! {
-                        <span class="claim-title">{doc.title}</span>
-                        " — "
-                        {doc.description}
-                        " "
-                        <a href=doc.url target="_blank" rel="noopener noreferrer external">{doc.source}</a>
-                    }
-                    .into_any(),
-                    None => view! { <span class="muted">"Not a registered claim: its meaning is up to the issuer."</span> }.into_any(),
-                };
-                let time = row.seconds.map(|seconds| {
-                    let name = row.name.clone();
-                    let iso = move || time_of(name.clone()).and_then(|t| t.iso).unwrap_or_else(|| "out of range".to_owned());
-                    let name = row.name.clone();
-                    let relative = move || time_of(name.clone()).map(|t| t.relative).unwrap_or_default();
-                    let local = move || {
-                        state.hydrated.get().then(|| browser::local_time(seconds)).flatten().map(|l| format!("local: {l}"))
-                    };
-                    view! {
-                        <span class="time-utc">{iso}</span>
-                        <span class="time-local">{local}</span>
-                        <span class="time-relative">{relative}</span>
-                    }
-                });
-                view! {
-                    <tr
-                        tabindex="0"
-                        class:hl=lit
-                        data-claim=row.name.clone()
-                        on:mouseenter=move |_| state.highlight.set(enter.clone())
-                        on:mouseleave=move |_| state.highlight.set(None)
-                        on:focus=move |_| state.highlight.set(focus.clone())
-                        on:blur=move |_| state.highlight.set(None)
-                    >
-                        <th scope="row"><code>{row.name.clone()}</code></th>
-                        <td><code class="claim-value">{row.value}</code></td>
-                        <td>{meaning}</td>
-                        <td class="time-cell">{time}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
+            .map(|f| view! { <ClaimRow facts=f now=now highlight=state.highlight hydrated=state.hydrated /> })
+            .collect_view();
+        let more = (left_out > 0).then(|| {
+            view! {
+                <tr class="more-rows">
+                    <td colspan="4" class="muted">
+                        {format!("… and {left_out} more (see the JSON above)")}
+                    </td>
+                </tr>
+            }
+        });
+        view! {
+            {rows}
+            {more}
+        }
     };
     view! {
-        <Show when=move || !facts.read().is_empty()>
+        <Show when=move || !facts.read().0.is_empty()>
             <table class="claims" data-testid=testid>
                 <caption>{caption}</caption>
                 <thead>
@@ -135,14 +150,11 @@ fn RowsTable(
 /// Header parameters and claims, explained.
 #[component]
 pub fn ClaimsTable() -> impl IntoView {
-    let state = use_debugger();
-    let header = Signal::derive(move || state.report.read().header_params.clone());
-    let claims = Signal::derive(move || state.report.read().claims.clone());
     view! {
         <section class="explained" aria-labelledby="explained-heading">
             <h2 id="explained-heading">"What each part means"</h2>
-            <RowsTable caption="Header parameters" testid="header-table" rows=header />
-            <RowsTable caption="Claims" testid="claims-table" rows=claims />
+            <RowsTable caption="Header parameters" testid="header-table" part=Part::Header />
+            <RowsTable caption="Claims" testid="claims-table" part=Part::Payload />
         </section>
     }
 }

@@ -1,8 +1,8 @@
 //! Clock override and leeway, for demos and tests: judge `exp`/`nbf` at a chosen instant.
 
+use jwt_core::time::iso8601;
 use leptos::prelude::*;
 
-use crate::jwt::claims::iso8601;
 use crate::state::use_debugger;
 
 /// The clock and leeway controls.
@@ -42,14 +42,25 @@ pub fn ClockControls() -> impl IntoView {
                         min="0"
                         inputmode="numeric"
                         prop:value=move || state.leeway.get().to_string()
-                        on:input=move |ev| state.leeway.set(event_target_value(&ev).trim().parse().unwrap_or(0))
+                        on:input=move |ev| {
+                            state.leeway.set(event_target_value(&ev).trim().parse().unwrap_or(0))
+                        }
                     />
                 </div>
-                <button type="button" class="button" on:click=move |_| { state.now_override.set(None); state.leeway.set(0); }>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        state.now_override.set(None);
+                        state.leeway.set(0);
+                    }
+                >
                     "Use the live clock"
                 </button>
             </div>
-            <p class="muted small" data-testid="clock-status">{clock_text}</p>
+            <p class="muted small" data-testid="clock-status">
+                {clock_text}
+            </p>
         </fieldset>
     }
 }

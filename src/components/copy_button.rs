@@ -21,6 +21,8 @@ pub fn CopyButton(
         <button type="button" class="button small-button" aria-label=label on:click=copy>
             "Copy"
         </button>
-        <span class="muted small" role="status">{move || done.get()}</span>
+        <span class="muted small" role="status">
+            {move || done.get()}
+        </span>
     }
 }

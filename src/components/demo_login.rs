@@ -1,26 +1,10 @@
 //! The course's demo log-in: who is logged in, log-in links for each demo user, "Get my token"
-//! and log-out. Log-in and log-out are plain links (`rel="external"`, so the client-side router
-//! leaves them to the server), and work before hydration too.
+//! and log-out. Log-in and log-out are plain links to the server's routes, so they work before
+//! hydration too.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::demo_users::{DEMO_USERS, DemoUser};
-
-/// The logged-in demo user as the page knows it (read from the session on the server).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionUser {
-    /// Login name.
-    pub username: String,
-    /// Display name.
-    pub name: String,
-}
-
-impl From<&DemoUser> for SessionUser {
-    fn from(user: &DemoUser) -> Self {
-        Self { username: user.username.to_owned(), name: user.name.to_owned() }
-    }
-}
+use crate::demo_users::{DEMO_USERS, SessionUser};
 
 /// What the "Get my token" button has produced so far (only the browser fetches).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,23 +16,10 @@ enum TokenState {
     Failed(String),
 }
 
-/// Reads the session cookie of the request being rendered.
-#[cfg(feature = "ssr")]
-fn session_user() -> Option<SessionUser> {
-    let parts = use_context::<axum::http::request::Parts>()?;
-    let key = use_context::<axum_extra::extract::cookie::Key>()?;
-    crate::server::session::user_from_headers(&parts.headers, &key).map(SessionUser::from)
-}
-
-/// In the browser the session is only known from the server's rendering (see `SharedValue`).
-#[cfg(not(feature = "ssr"))]
-fn session_user() -> Option<SessionUser> {
-    None
-}
-
 /// Asks the server for the logged-in user's token (`GET /auth/token`, same-origin cookie).
 #[cfg(feature = "hydrate")]
 async fn fetch_demo_token() -> Result<String, String> {
+    use serde::Deserialize;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
@@ -83,7 +54,8 @@ async fn fetch_demo_token() -> Result<String, String> {
 /// The demo log-in panel.
 #[component]
 pub fn DemoLogin() -> impl IntoView {
-    let user = SharedValue::new(session_user).into_inner();
+    // The server provides the session's user while rendering; the browser keeps what it rendered.
+    let user = SharedValue::new(use_context::<SessionUser>).into_inner();
     let logged_in = user.is_some();
     let token = RwSignal::new(TokenState::Idle);
 
@@ -94,11 +66,9 @@ pub fn DemoLogin() -> impl IntoView {
         leptos::task::spawn_local(async move {
             token.set(match fetch_demo_token().await {
                 Ok(t) => {
-                    // Into the decoder. The sample's secret would only say "invalid signature":
-                    // drop it, so the student pastes the server's JWT_SECRET_KEY themselves.
-                    let key = (debugger.key_text.get_untracked() == crate::samples::HS256_SECRET)
-                        .then_some(("", crate::jwt::KeyKind::Auto));
-                    debugger.load(&t, key);
+                    // Into the decoder (a sample's key still in the key box is dropped: it
+                    // would only say "invalid signature" for the server's token).
+                    debugger.load(&t, None);
                     TokenState::Got(t)
                 }
                 Err(e) => TokenState::Failed(e),
@@ -125,7 +95,7 @@ pub fn DemoLogin() -> impl IntoView {
                     .map(|u| {
                         view! {
                             <li>
-                                <a class="button" rel="external" href=format!("/auth/bypass?token={}", u.username)>
+                                <a class="button" href=format!("/auth/bypass?token={}", u.username)>
                                     "Log in as "
                                     {u.username}
                                 </a>
@@ -140,20 +110,29 @@ pub fn DemoLogin() -> impl IntoView {
                     "Get my token"
                 </button>
                 <Show when=move || logged_in>
-                    <a class="button" rel="external" href="/auth/logout">
+                    <a class="button" href="/auth/logout">
                         "Log out"
                     </a>
                 </Show>
             </div>
             {move || match token.get() {
                 TokenState::Idle => ().into_any(),
-                TokenState::Loading => view! { <p role="status">"Asking the server for your token…"</p> }.into_any(),
+                TokenState::Loading => {
+                    view! { <p role="status">"Asking the server for your token…"</p> }.into_any()
+                }
                 TokenState::Failed(reason) => {
-                    view! { <p class="error" role="alert" data-testid="demo-token-error">{reason}</p> }.into_any()
+                    view! {
+                        <p class="error" role="alert" data-testid="demo-token-error">
+                            {reason}
+                        </p>
+                    }
+                        .into_any()
                 }
                 TokenState::Got(t) => {
                     view! {
-                        <label for="demo-token">"Your token (HS256, valid for 6 hours; also loaded into the decoder above)"</label>
+                        <label for="demo-token">
+                            "Your token (HS256, valid for 6 hours; also loaded into the decoder above)"
+                        </label>
                         <textarea id="demo-token" data-testid="demo-token" readonly rows="4" prop:value=t />
                     }
                         .into_any()

@@ -11,40 +11,44 @@ use crate::view_model::token_chunks;
 #[component]
 pub fn EncodedToken() -> impl IntoView {
     let state = use_debugger();
-    // Only re-render when the chunks change (not on every clock tick), so hover survives.
+    let highlight = state.highlight;
+    // Re-rendered only when the token changes (never on a clock tick), so hover survives.
     let pieces = Memo::new(move |_| {
-        let report = state.report.read();
-        token_chunks(&report)
+        let decoded = state.shown.read();
+        token_chunks(&decoded)
             .into_iter()
-            .map(|c| (report.token[c.range.clone()].to_owned(), c))
+            .map(|c| (decoded.token.get(c.range.clone()).unwrap_or_default().to_owned(), c))
             .collect::<Vec<_>>()
     });
     let chunks = move || {
         pieces
             .get()
             .into_iter()
-            .map(|(text, chunk)| {
-                match chunk.error {
-                    Some(reason) => view! {
-                        <mark class=format!("{} bad-char", chunk.class) title=reason.clone() data-testid="bad-char">
-                            {text}
-                            <span class="sr-only">{format!(" (error here: {reason})")}</span>
-                        </mark>
-                    }
-                    .into_any(),
-                    None if chunk.elided => view! {
-                        <span class="elided" data-elided=chunk.range.len()>
-                            {format!(" … {} characters not shown … ", chunk.range.len())}
-                        </span>
-                    }
-                    .into_any(),
-                    None => view! { <LinkedSpan class=chunk.class range=chunk.member text=text /> }.into_any(),
+            .map(|(text, chunk)| match chunk.error {
+                Some(reason) => view! {
+                    <mark
+                        class=format!("{} bad-char", chunk.class)
+                        title=reason.clone()
+                        data-testid="bad-char"
+                    >
+                        {text}
+                        <span class="sr-only">{format!(" (error here: {reason})")}</span>
+                    </mark>
                 }
+                .into_any(),
+                None if chunk.elided => view! {
+                    <span class="elided" data-elided=chunk.range.len()>
+                        {format!(" … {} characters not shown … ", chunk.range.len())}
+                    </span>
+                }
+                .into_any(),
+                None => view! { <LinkedSpan class=chunk.class range=chunk.member text=text highlight=highlight /> }
+                    .into_any(),
             })
             .collect_view()
     };
     let first_error = Memo::new(move |_| {
-        state.report.read().first_error.as_ref().map(|e| format!("Character {}: {}", e.offset + 1, e.reason))
+        state.shown.read().first_error.as_ref().map(|e| format!("Character {}: {}", e.offset + 1, e.reason))
     });
     view! {
         <div class="encoded-wrap">
@@ -56,8 +60,12 @@ pub fn EncodedToken() -> impl IntoView {
                 " . "
                 <span class="t-signature">"signature"</span>
             </p>
-            <div class="encoded" data-testid="encoded-token">{chunks}</div>
-            <p class="error-text" data-testid="first-error">{first_error}</p>
+            <div class="encoded" data-testid="encoded-token">
+                {chunks}
+            </div>
+            <p class="error-text" data-testid="first-error">
+                {first_error}
+            </p>
         </div>
     }
 }

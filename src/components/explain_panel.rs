@@ -1,54 +1,81 @@
-//! The teaching view: the current token's signature computed step by step. Its code is loaded
-//! the first time the panel is opened.
+//! The teaching view: the current token's signature computed step by step (in the lazily loaded
+//! crypto module), only while the panel is open.
 
+use jwt_core::{Alg, Explanation, KeyMaterial, PublicKey};
 use leptos::prelude::*;
 
-use crate::jwt::{Alg, Explanation, KeyMaterial, PublicKey, b64, explain};
-use crate::state::use_debugger;
+use crate::crypto::{self, ExplainRequest};
+use crate::state::{Debugger, use_debugger};
 
-/// Explains the signature (lazily loaded).
-#[cfg_attr(feature = "split", lazy)]
-async fn explain_in_browser(
-    alg: Alg,
-    signing_input: String,
-    signature: Vec<u8>,
-    secret: Option<Vec<u8>>,
-) -> Explanation {
-    explain(alg, &signing_input, &signature, secret.as_deref())
-}
-
-/// Fetches the teaching view's code ahead of use (see `sign_panel::preload`).
-pub async fn preload() {
-    let _ = explain_in_browser(Alg::HS256, String::new(), Vec::new(), None).await;
-}
-
-/// "How the signature is computed": closed at first, computed only while open.
+/// "How the signature is computed": closed at first; opening it loads its code, and the
+/// explanation is computed only while it is open.
 #[component]
 pub fn ExplainPanel() -> impl IntoView {
     let state = use_debugger();
     let open = RwSignal::new(false);
-    let explanation = RwSignal::new(None::<Result<Explanation, &'static str>>);
+    view! {
+        <details
+            class="panel explain"
+            data-testid="explain"
+            on:toggle=move |ev| {
+                if let Some(is_open) = crate::browser::details_open(&ev) {
+                    open.set(is_open);
+                }
+            }
+        >
+            <summary>"How the signature is computed, step by step"</summary>
+            {move || {
+                open.get()
+                    .then(|| {
+                        view! {
+                            <Suspense fallback=|| {
+                                view! {
+                                    <p class="muted" role="status">
+                                        "Loading…"
+                                    </p>
+                                }
+                            }>
+                                {move || Suspend::new(async move { explain_body(state, open).await })}
+                            </Suspense>
+                        }
+                    })
+            }}
+        </details>
+    }
+}
+
+/// Loads the teaching view's code ahead of use (after hydration), so it also works offline.
+pub async fn preload() {
+    #[cfg(all(feature = "hydrate", feature = "split"))]
+    __preload_explain_body().await;
+}
+
+/// The teaching view's body. Its code is a lazily loaded chunk.
+#[cfg_attr(feature = "split", lazy)]
+async fn explain_body(state: Debugger, open: RwSignal<bool>) -> AnyView {
+    let explanation = RwSignal::new(None::<Result<Explanation, String>>);
 
     Effect::new(move |_| {
         if !open.get() {
             return;
         }
-        let report = state.report.read();
-        let alg = report.alg.as_deref().and_then(Alg::parse);
-        let (Some(alg), true, 3) = (alg, report.well_formed, report.segments.len()) else {
-            explanation.set(Some(Err("Needs a well-formed JWS with a supported algorithm.")));
+        let decoded = state.decoded.read();
+        let alg = decoded.alg.as_deref().and_then(Alg::parse);
+        let (Some(alg), Some(signing_input), Some(signature)) =
+            (alg, decoded.signing_input(), decoded.signature.clone())
+        else {
+            explanation.set(Some(Err("Needs a well-formed JWS with a supported algorithm.".to_owned())));
             return;
         };
-        let signing_input = report.token[..report.segments[1].range.end].to_owned();
-        let signature =
-            b64::decode_strict(&report.token[report.segments[2].range.clone()]).unwrap_or_default();
         let secret = match state.light_key.read().as_ref().map(|k| &k.material) {
-            Some(Ok(KeyMaterial::Secret { bytes, .. })) => Some(bytes.clone()),
-            Some(Ok(KeyMaterial::Public { key: PublicKey::Oct(bytes), .. })) => Some(bytes.clone()),
+            Some(Ok(
+                KeyMaterial::Secret { bytes, .. } | KeyMaterial::Public { key: PublicKey::Oct(bytes), .. },
+            )) => Some(bytes.clone()),
             _ => None,
         };
+        let request = ExplainRequest { alg, signing_input: signing_input.to_owned(), signature, secret };
         leptos::task::spawn_local(async move {
-            explanation.set(Some(Ok(explain_in_browser(alg, signing_input, signature, secret).await)));
+            explanation.set(Some(crypto::explain(request).await));
         });
     });
 
@@ -80,25 +107,14 @@ pub fn ExplainPanel() -> impl IntoView {
                     .collect_view();
                 view! {
                     <p>{format!("{} — {}", e.alg.name(), e.alg.describe())}</p>
-                    <ol class="steps" data-testid="explain-steps">{rows}</ol>
+                    <ol class="steps" data-testid="explain-steps">
+                        {rows}
+                    </ol>
                     {matches}
                 }
                 .into_any()
             }
         })
     };
-    view! {
-        <details
-            class="panel explain"
-            data-testid="explain"
-            on:toggle=move |ev| {
-                if let Some(is_open) = crate::browser::details_open(&ev) {
-                    open.set(is_open);
-                }
-            }
-        >
-            <summary>"How the signature is computed, step by step"</summary>
-            {body}
-        </details>
-    }
+    body.into_any()
 }

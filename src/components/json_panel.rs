@@ -1,23 +1,16 @@
 //! Header or payload as pretty, syntax-coloured JSON. Its text is exactly the verdict's value
 //! (empty when that is null); each member links to its place in the token.
 
+use jwt_core::pretty::{PieceKind, pretty};
 use leptos::prelude::*;
 
 use crate::components::copy_button::CopyButton;
 use crate::components::linked_span::LinkedSpan;
-use crate::jwt::analyse::ClaimRow;
-use crate::jwt::pretty::{PieceKind, pretty};
 use crate::state::use_debugger;
+use crate::view_model::{Part, json_note, piece_class};
 
 /// Above this many bytes, JSON is shown without syntax colouring.
 const LARGE_JSON: usize = 16 * 1024;
-
-/// Which part to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Header,
-    Payload,
-}
 
 /// The JSON of one part.
 #[component]
@@ -26,17 +19,18 @@ pub fn JsonPanel(
     part: Part,
 ) -> impl IntoView {
     let state = use_debugger();
+    let highlight = state.highlight;
     let (title, testid, id) = match part {
         Part::Header => ("Header", "header-json", "header-json-title"),
         Part::Payload => ("Payload", "payload-json", "payload-json-title"),
     };
-    // The printed JSON and each member's place in the token; unchanged by clock ticks, so the
-    // panel is not re-rendered every second (and hover survives).
+    // The printed JSON and each member's place in the token: re-made only when the token
+    // changes, so the panel is not re-rendered every second (and hover survives).
     let printed = Memo::new(move |_| {
-        let report = state.report.read();
-        let (value, rows): (Option<&serde_json::Value>, &Vec<ClaimRow>) = match part {
-            Part::Header => (report.header.as_ref(), &report.header_params),
-            Part::Payload => (report.payload.as_ref(), &report.claims),
+        let decoded = state.shown.read();
+        let (value, rows) = match part {
+            Part::Header => (decoded.header.as_ref(), &decoded.header_params),
+            Part::Payload => (decoded.payload.as_ref(), &decoded.claims),
         };
         value.map(|v| (pretty(v), rows.iter().map(|r| r.token_range.clone()).collect::<Vec<_>>()))
     });
@@ -55,39 +49,15 @@ pub fn JsonPanel(
                 if piece.kind == PieceKind::Punct && range.is_none() {
                     return text.into_any();
                 }
-                view! { <LinkedSpan class=piece.kind.class() range=range text=text /> }.into_any()
+                view! { <LinkedSpan class=piece_class(piece.kind) range=range text=text highlight=highlight /> }
+                    .into_any()
             })
             .collect_view()
             .into_any()
     };
     let text =
         Signal::derive(move || printed.read().as_ref().map(|(p, _)| p.text.clone()).unwrap_or_default());
-    let note = Memo::new(move |_| {
-        let report = state.report.read();
-        let missing = match part {
-            Part::Header => report.header.is_none(),
-            Part::Payload => report.payload.is_none(),
-        };
-        if !missing {
-            return None;
-        }
-        Some(match (part, report.error_kind) {
-            (_, None) if report.token.is_empty() => "Paste a token to see it decoded.",
-            (Part::Payload, Some(crate::jwt::ErrorKind::Jwe)) => {
-                "Encrypted (JWE): the payload cannot be read without the decryption key, and this debugger does not decrypt."
-            }
-            (Part::Payload, Some(crate::jwt::ErrorKind::B64False)) => {
-                "Unencoded payload (b64: false): not shown, JWTs must not use it."
-            }
-            (Part::Payload, Some(crate::jwt::ErrorKind::PayloadNotJson)) => {
-                "The payload is not JSON; see the best-effort reading below."
-            }
-            (Part::Payload, Some(crate::jwt::ErrorKind::PayloadNotObject)) => {
-                "The payload is JSON but not an object; see the best-effort reading below."
-            }
-            _ => "Not shown: the token is malformed (see the verdict and the best-effort reading).",
-        })
-    });
+    let note = Memo::new(move |_| json_note(&state.shown.read(), &state.verdict.read(), part));
     let copy_label = match part {
         Part::Header => "Copy the header JSON",
         Part::Payload => "Copy the payload JSON",
@@ -95,11 +65,17 @@ pub fn JsonPanel(
     view! {
         <div class=format!("json-panel json-{testid}")>
             <div class="panel-title">
-                <h3 class="sub" id=id>{title}</h3>
+                <h3 class="sub" id=id>
+                    {title}
+                </h3>
                 <CopyButton label=copy_label text=text />
             </div>
-            <pre class="json" data-testid=testid aria-labelledby=id tabindex="0">{pieces}</pre>
-            <p class="muted small" data-testid=format!("{testid}-note")>{note}</p>
+            <pre class="json" data-testid=testid aria-labelledby=id tabindex="0">
+                {pieces}
+            </pre>
+            <p class="muted small" data-testid=format!("{testid}-note")>
+                {note}
+            </p>
         </div>
     }
 }
@@ -108,10 +84,10 @@ pub fn JsonPanel(
 #[component]
 pub fn LenientPanel() -> impl IntoView {
     let state = use_debugger();
-    let lenient = Memo::new(move |_| state.report.read().lenient.clone());
+    let lenient = Memo::new(move |_| state.shown.read().lenient.clone());
     move || {
         let lenient = lenient.get()?;
-        let part = |title: &'static str, p: &Option<crate::jwt::analyse::LenientPart>| {
+        let part = |title: &'static str, p: &Option<jwt_core::analyse::LenientPart>| {
             p.as_ref().map(|p| {
                 let text = p
                     .json
@@ -125,7 +101,9 @@ pub fn LenientPanel() -> impl IntoView {
         };
         Some(view! {
             <section class="lenient" data-testid="lenient" aria-labelledby="lenient-heading">
-                <h3 id="lenient-heading" class="sub">"Best-effort reading — not verified, not part of the verdict"</h3>
+                <h3 id="lenient-heading" class="sub">
+                    "Best-effort reading — not verified, not part of the verdict"
+                </h3>
                 <p class="muted small">
                     "The token is not well-formed, so this is what its parts look like when decoded leniently."
                 </p>

@@ -1,91 +1,126 @@
 //! The verification key: a text box and a format menu (auto-detected by default), and what the
-//! key turned out to be: which secret readings verify, which JWKS member the `kid` chose.
+//! key turned out to be: which secret readings verify, which JWKS member the `kid` chose, and —
+//! for a secret pasted as it sits in a `.env` file — the reading dotenv would give the server.
 
+use jwt_core::KeyKind;
+use jwt_core::analyse::KeyReport;
 use leptos::prelude::*;
 
-use crate::jwt::KeyKind;
+use crate::components::key_fields::KeyFields;
 use crate::state::use_debugger;
+use crate::view_model::{key_detected, reading_hint, reading_row, set_member_text};
 
 /// Key box, format menu and key report.
 #[component]
 pub fn KeyInput() -> impl IntoView {
     let state = use_debugger();
-    let options = KeyKind::CHOICES
-        .iter()
-        .map(|kind| view! { <option value=kind.as_str()>{kind.label()}</option> })
-        .collect_view();
-    let key_report = Memo::new(move |_| state.report.read().key.clone());
+    // The report of the key as last read (the key-free one while a public key is pending).
+    let key_report = Memo::new(move |_| match state.shown_check.read().as_ref() {
+        Some(Ok(check)) => Some(check.key.clone()),
+        _ => None,
+    });
+    let pending_kind = Memo::new(move |_| {
+        state.pending().then(|| match state.key_kind.get() {
+            KeyKind::Auto => jwt_core::keys::detect(&state.key_text.read()),
+            kind => kind,
+        })
+    });
     let detected = move || {
-        let key = key_report.read();
-        let kind = if key.requested == KeyKind::Auto && key.detected != KeyKind::None {
-            format!("Detected: {}", key.detected.label())
-        } else {
-            key.detected.label().to_owned()
-        };
-        let description = key.description.clone().map(|d| format!(" — {d}"));
+        let key = key_report.get().unwrap_or_else(|| KeyReport::empty(state.key_kind.get()));
+        let (kind, text) = key_detected(&key, pending_kind.get());
         view! {
-            <p data-testid="key-detected" data-kind=key.detected.as_str()>
-                {kind}
-                {description}
+            <p data-testid="key-detected" data-kind=kind.as_str()>
+                {text}
             </p>
         }
     };
     let error = move || {
-        key_report.read().error.clone().map(|e| view! { <p class="error-text" role="alert" data-testid="key-error">{format!("Cannot read this key: {e}")}</p> })
+        let key = key_report.get()?;
+        let message = key.error.clone()?;
+        let code = key.error_code.map(|c| c.as_str()).unwrap_or_default();
+        Some(view! {
+            <p class="error-text" role="alert" data-testid="key-error" data-code=code>
+                {format!("Cannot read this key: {message}")}
+            </p>
+        })
     };
     let notes = move || {
-        state
-            .report
-            .read()
-            .key
-            .notes
-            .iter()
-            .map(|n| view! { <p class="note-warn">{n.clone()}</p> })
-            .collect_view()
+        key_report
+            .get()
+            .map(|k| k.notes.into_iter().map(|n| view! { <p class="note-warn">{n}</p> }).collect_view())
+    };
+    let cleanup = move || {
+        let key = key_report.get()?;
+        let cleanup = key.cleanup.filter(|c| c.verifies)?;
+        Some(view! {
+            <div class="note-warn key-cleanup" data-testid="key-cleanup" role="status">
+                <p>{cleanup.explanation}</p>
+                <p class="muted small">"The verdict above is about the text as you pasted it."</p>
+                <button
+                    type="button"
+                    class="button small-button"
+                    data-testid="key-fix"
+                    on:click=move |_| {
+                        if let Some(c) = jwt_core::secret_cleanup::clean(&state.key_text.get_untracked()) {
+                            state.set_key(&c.cleaned);
+                        }
+                    }
+                >
+                    "Use the secret without them"
+                </button>
+            </div>
+        })
     };
     let readings = move || {
-        let key = key_report.read();
+        let key = key_report.get()?;
         if key.readings.is_empty() {
             return None;
         }
+        let cleanup_words = key.cleanup.as_ref().map(|c| {
+            c.removed.iter().map(|r| format!("without {}", r.describe())).collect::<Vec<_>>().join(", ")
+        });
         let rows = key
             .readings
             .iter()
             .map(|r| {
-                let (text, tone) = match r.verifies {
-                    Some(true) => ("✓ verifies", "good"),
-                    Some(false) => ("✗ does not verify", "bad"),
-                    None => ("not valid in this encoding", "neutral"),
-                };
+                let row = reading_row(r, cleanup_words.as_deref());
                 view! {
-                    <tr data-reading=r.encoding.label() data-verifies=r.verifies.map_or("null", |v| if v { "true" } else { "false" })>
-                        <th scope="row">{r.encoding.label()} {r.used.then_some(" (used)")}</th>
-                        <td>{r.bytes.map_or_else(|| "–".to_owned(), |b| format!("{b} bytes"))}</td>
-                        <td class=format!("tone-{tone}")>{text}</td>
+                    <tr
+                        data-reading=r.encoding.label()
+                        data-cleaned=r.cleaned.to_string()
+                        data-verifies=row.verifies
+                    >
+                        <th scope="row">{row.label}</th>
+                        <td>{row.length}</td>
+                        <td class=format!("tone-{}", row.tone)>{row.result}</td>
                     </tr>
                 }
             })
             .collect_view();
-        let hint = key
-            .readings
-            .iter()
-            .find(|r| !r.used && r.verifies == Some(true))
-            .map(|r| view! {
+        let hint = reading_hint(&key).map(|h| {
+            view! {
                 <p class="note-warn" data-testid="reading-hint">
-                    {format!("The secret verifies when read as {} — choose \"{}\" as the key format.", r.encoding.label(), r.encoding.key_kind().label())}
+                    {h}
                 </p>
-            });
+            }
+        });
         Some(view! {
             <table class="readings" data-testid="secret-readings">
                 <caption>"The secret, read each way"</caption>
-                <thead><tr><th scope="col">"Read as"</th><th scope="col">"Key length"</th><th scope="col">"Result"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"Read as"</th>
+                        <th scope="col">"Key length"</th>
+                        <th scope="col">"Result"</th>
+                    </tr>
+                </thead>
                 <tbody>{rows}</tbody>
             </table>
             {hint}
         })
     };
     let set_members = move || {
-        let key = key_report.read();
+        let key = key_report.get()?;
         if key.set.is_empty() {
             return None;
         }
@@ -93,55 +128,44 @@ pub fn KeyInput() -> impl IntoView {
             .set
             .iter()
             .map(|m| {
-                let kid = m.kid.clone().unwrap_or_else(|| "(no kid)".to_owned());
-                let result = match m.verifies {
-                    Some(true) => " — ✓ verifies",
-                    Some(false) => " — ✗ does not verify",
-                    None if m.selected => " — not usable for this alg",
-                    None => " — not selected by the token's kid",
-                };
-                let label = kid.clone();
-                view! { <li data-kid=kid data-selected=m.selected.to_string()><code>{label}</code>{format!(": {}{result}", m.description)}</li> }
+                let (kid, text) = set_member_text(m);
+                let attr = kid.clone();
+                view! {
+                    <li data-kid=attr data-selected=m.selected.to_string()>
+                        <code>{kid}</code>
+                        {text}
+                    </li>
+                }
             })
             .collect_view();
-        Some(
-            view! { <ul class="set-members" data-testid="jwks-members" aria-label="Keys in the set">{items}</ul> },
-        )
+        Some(view! {
+            <ul class="set-members" data-testid="jwks-members" aria-label="Keys in the set">
+                {items}
+            </ul>
+        })
     };
-    let initial = state.key_text.get_untracked();
     view! {
         <section class="verify" aria-labelledby="verify-heading">
             <h2 id="verify-heading">"Verify the signature"</h2>
-            <label for="key-kind">"Key format"</label>
-            <select
-                id="key-kind"
-                data-testid="key-kind"
-                prop:value=move || state.key_kind.get().as_str()
-                on:change=move |ev| state.key_kind.set(KeyKind::parse(&event_target_value(&ev)).unwrap_or_default())
-            >
-                {options}
-            </select>
-            <label for="key-input">"Secret, public key, certificate, JWK or JWKS"</label>
-            <textarea
-                id="key-input"
-                data-testid="key-input"
-                class="key-input"
-                rows="5"
-                spellcheck="false"
-                autocomplete="off"
-                autocapitalize="off"
-                aria-describedby="key-privacy"
-                prop:value=move || state.key_text.get()
-                on:input=move |ev| state.key_text.set(event_target_value(&ev))
-            >
-                {initial}
-            </textarea>
+            <KeyFields
+                kind_id="key-kind"
+                text_id="key-input"
+                kind_label="Key format"
+                text_label="Secret, public key, certificate, JWK or JWKS"
+                kinds=&KeyKind::CHOICES
+                kind=state.key_kind
+                text=Signal::derive(move || state.key_text.get())
+                on_input=Callback::new(move |text: String| state.set_key(&text))
+                rows=5
+                described_by="key-privacy"
+            />
             <p id="key-privacy" class="muted small">
                 "Keys stay in this browser: nothing you paste is sent anywhere, stored, or put in the address."
             </p>
             <div class="key-report" data-testid="key-report">
                 {detected}
                 {error}
+                {cleanup}
                 {notes}
                 {readings}
                 {set_members}

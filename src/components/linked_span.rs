@@ -5,8 +5,6 @@ use std::ops::Range;
 
 use leptos::prelude::*;
 
-use crate::state::use_debugger;
-
 /// A `<span>` that lights up with, and lights up, the token range `range`.
 #[component]
 pub fn LinkedSpan(
@@ -16,15 +14,19 @@ pub fn LinkedSpan(
     range: Option<Range<usize>>,
     /// The text.
     text: String,
+    /// The range currently highlighted, shared by every linked view.
+    highlight: RwSignal<Option<Range<usize>>>,
 ) -> impl IntoView {
-    let state = use_debugger();
-    let lit = state.lit(range.clone());
+    let lit = {
+        let range = range.clone();
+        move || range.is_some() && highlight.read().as_ref() == range.as_ref()
+    };
     view! {
         <span
             class=class
             class:hl=lit
-            on:mouseenter=move |_| state.highlight.set(range.clone())
-            on:mouseleave=move |_| state.highlight.set(None)
+            on:mouseenter=move |_| highlight.set(range.clone())
+            on:mouseleave=move |_| highlight.set(None)
         >
             {text}
         </span>

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::copy_button::CopyButton;
 use crate::state::use_debugger;
+use crate::view_model::normalisation_note;
 
 /// The token textarea and the notes about what was cleaned.
 #[component]
@@ -15,7 +17,7 @@ pub fn TokenInput() -> impl IntoView {
         #[cfg(feature = "hydrate")]
         {
             let Some(pasted) = ev.clipboard_data().and_then(|d| d.get_data("text").ok()) else { return };
-            if let Some(cleanup) = crate::jwt::suggest_cleanup(&pasted) {
+            if let Some(cleanup) = jwt_core::suggest_cleanup(&pasted) {
                 ev.prevent_default();
                 state.load(&cleanup.cleaned, None);
                 state.cleanup_note.set(Some(format!("Removed {} from the pasted text.", cleanup.removed)));
@@ -31,7 +33,7 @@ pub fn TokenInput() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match crate::browser::dropped_text(&ev).await {
                 Some(text) => {
-                    let cleaned = crate::jwt::suggest_cleanup(&text).map_or(text, |c| c.cleaned);
+                    let cleaned = jwt_core::suggest_cleanup(&text).map_or(text, |c| c.cleaned);
                     state.load(&cleaned, None);
                     state.cleanup_note.set(Some("Loaded the token from the dropped file.".to_owned()));
                 }
@@ -39,25 +41,14 @@ pub fn TokenInput() -> impl IntoView {
             }
         });
     };
-    let normalisation = move || {
-        let report = state.report.read();
-        let n = &report.normalisation;
-        let mut notes = Vec::new();
-        if n.bearer_removed {
-            notes.push("Ignored the \"Bearer \" prefix.".to_owned());
-        }
-        if n.whitespace_removed > 0 {
-            notes.push(format!("Ignored {} whitespace characters inside the token.", n.whitespace_removed));
-        }
-        notes.join(" ")
-    };
+    let normalisation = Memo::new(move |_| normalisation_note(&state.decoded.read().normalisation));
 
     // The first value is also the textarea's text, so the server-rendered page shows it.
     let initial = state.token.get_untracked();
     view! {
         <div class="panel-title">
             <label for="token-input">"Encoded token (JWT)"</label>
-            <crate::components::copy_button::CopyButton label="Copy the token" text=Signal::derive(move || state.token.get()) />
+            <CopyButton label="Copy the token" text=Signal::derive(move || state.token.get()) />
         </div>
         <textarea
             id="token-input"
@@ -70,7 +61,7 @@ pub fn TokenInput() -> impl IntoView {
             aria-describedby="token-notes"
             prop:value=move || state.token.get()
             on:input=move |ev| {
-                state.token.set(event_target_value(&ev));
+                state.set_token(&event_target_value(&ev));
                 state.cleanup_note.set(None);
                 undo.set(None);
             }

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::jwt::KeyKind;
 use crate::samples::{SAMPLES, by_id};
 use crate::state::use_debugger;
+use jwt_core::KeyKind;
 
 /// Themes: follow the system, or force one.
 const THEMES: [(&str, &str); 3] = [("system", "System"), ("light", "Light"), ("dark", "Dark")];
@@ -46,7 +46,9 @@ pub fn Toolbar() -> impl IntoView {
         <header class="site-header">
             <div class="brand">
                 <h1>"JWT Debugger"</h1>
-                <p class="tagline">"Decode, explain, verify and sign JSON Web Tokens — in your browser, nothing leaves it."</p>
+                <p class="tagline">
+                    "Decode, explain, verify and sign JSON Web Tokens — in your browser, nothing leaves it."
+                </p>
             </div>
             <div class="toolbar" role="toolbar" aria-label="Page tools">
                 <div class="tool">
@@ -58,13 +60,16 @@ pub fn Toolbar() -> impl IntoView {
                         on:change=move |ev| {
                             let id = event_target_value(&ev);
                             if let Some(s) = by_id(&id) {
-                                state.load(s.token, Some((s.key, s.key_kind)));
+                                state.load_sample(s);
                             }
                             sample.set(String::new());
                         }
                     >
                         <option value="">"Choose…"</option>
-                        {SAMPLES.iter().map(|s| view! { <option value=s.id>{s.label}</option> }).collect_view()}
+                        {SAMPLES
+                            .iter()
+                            .map(|s| view! { <option value=s.id>{s.label}</option> })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="tool">
@@ -106,12 +111,20 @@ pub fn Toolbar() -> impl IntoView {
                     "Clear"
                 </button>
             </div>
-            {move || share.get().map(|link| view! {
-                <p class="share-note" role="status">
-                    <label for="share-link">"Share link (copied; the token is only in the # part, which browsers never send to a server)"</label>
-                    <input id="share-link" data-testid="share-link" readonly prop:value=link />
-                </p>
-            })}
+            {move || {
+                share
+                    .get()
+                    .map(|link| {
+                        view! {
+                            <p class="share-note" role="status">
+                                <label for="share-link">
+                                    "Share link (copied; the token is only in the # part, which browsers never send to a server)"
+                                </label>
+                                <input id="share-link" data-testid="share-link" readonly prop:value=link />
+                            </p>
+                        }
+                    })
+            }}
         </header>
     }
 }

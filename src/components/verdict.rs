@@ -1,25 +1,32 @@
 //! The verdict: signature and time as two separate results (icon, words and colour), warnings
 //! in words, and the test contract's `data-*` attributes.
 
+use jwt_core::analyse::KeyReport;
 use leptos::prelude::*;
 
 use crate::state::use_debugger;
-use crate::view_model::{Badge, announcement, signature_badge, time_badge, verdict_attributes};
+use crate::view_model::{Badge, announcement, signature_badge, time_badge, verdict_attributes, warning_text};
 
-/// One result line: icon, title, detail.
+/// One result line: icon, title, detail (updated in place as the badge changes).
 #[component]
 fn Result(
     /// What the result says.
-    badge: Badge,
+    badge: Memo<Badge>,
     /// `data-testid` of the line.
     testid: &'static str,
 ) -> impl IntoView {
     view! {
-        <div class=format!("result tone-{}", badge.tone) data-testid=testid data-tone=badge.tone>
-            <span class="icon" aria-hidden="true">{badge.icon}</span>
+        <div
+            class=move || format!("result tone-{}", badge.read().tone)
+            data-testid=testid
+            data-tone=move || badge.read().tone
+        >
+            <span class="icon" aria-hidden="true">
+                {move || badge.read().icon}
+            </span>
             <div>
-                <strong class="result-title">{badge.title}</strong>
-                <span class="result-detail">{badge.detail}</span>
+                <strong class="result-title">{move || badge.read().title.clone()}</strong>
+                <span class="result-detail">{move || badge.read().detail.clone()}</span>
             </div>
         </div>
     }
@@ -29,15 +36,38 @@ fn Result(
 #[component]
 pub fn Verdict() -> impl IntoView {
     let state = use_debugger();
-    let attrs = Memo::new(move |_| verdict_attributes(&state.report.read()));
-    let spoken = Memo::new(move |_| announcement(&state.report.read()));
+    let attrs = Memo::new(move |_| verdict_attributes(&state.verdict.read(), state.time_status.get()));
+    let signature = Memo::new(move |_| {
+        let key = state.check.read().as_ref().and_then(|c| c.as_ref().ok()).map(|c| c.key.clone());
+        let key = key.unwrap_or_else(|| KeyReport::empty(state.key_kind.get()));
+        let mut badge = signature_badge(&state.verdict.read(), &key, state.pending());
+        if let Some(Err(why)) = state.check.read().as_ref() {
+            badge.detail = why.clone();
+        }
+        badge
+    });
+    // Re-drawn every second only while it shows a countdown.
+    let time = Memo::new(move |_| {
+        time_badge(&state.decoded.read(), &state.verdict.read(), state.time_status.get(), state.now())
+    });
+    let spoken = Memo::new(move |_| {
+        let (sig, time) = (signature.read(), time.read());
+        // The countdown is not read out: only the titles.
+        announcement(&sig, &time, state.verdict.read().signature_state())
+    });
+    // Re-drawn only when the warnings or their numbers change.
+    let warnings = Memo::new(move |_| {
+        let check = state.check.read();
+        let key = check.as_ref().and_then(|c| c.as_ref().ok()).map(|c| &c.key);
+        let blank = KeyReport::empty(state.key_kind.get_untracked());
+        let key = key.unwrap_or(&blank);
+        state.verdict.read().warnings.iter().map(|w| (w.as_str(), warning_text(*w, key))).collect::<Vec<_>>()
+    });
     let warnings = move || {
-        state
-            .report
-            .read()
-            .warnings
-            .iter()
-            .map(|w| view! { <li data-warning=w.as_str()>{w.describe()}</li> })
+        warnings
+            .get()
+            .into_iter()
+            .map(|(word, text)| view! { <li data-warning=word>{text}</li> })
             .collect_view()
     };
     view! {
@@ -45,10 +75,10 @@ pub fn Verdict() -> impl IntoView {
             class="verdict"
             data-testid="verdict"
             aria-labelledby="verdict-heading"
-            data-state=move || match (state.hydrated.get(), state.pending.get()) {
+            data-state=move || match (state.hydrated.get(), state.ready()) {
                 (false, _) => "loading",
-                (true, true) => "pending",
-                (true, false) => "ready",
+                (true, false) => "pending",
+                (true, true) => "ready",
             }
             data-well-formed=move || attrs.read().well_formed
             data-alg=move || attrs.read().alg.clone()
@@ -59,20 +89,8 @@ pub fn Verdict() -> impl IntoView {
         >
             <h2 id="verdict-heading">"Verdict"</h2>
             <div class="results">
-                {move || {
-                    let badge = if state.pending.get() {
-                        Badge {
-                            tone: "neutral",
-                            icon: "…",
-                            title: "Checking the signature…".to_owned(),
-                            detail: "Loading the public-key code (once), then verifying in this browser.".to_owned(),
-                        }
-                    } else {
-                        signature_badge(&state.report.read())
-                    };
-                    view! { <Result badge=badge testid="signature-result" /> }
-                }}
-                {move || view! { <Result badge=time_badge(&state.report.read()) testid="time-result" /> }}
+                <Result badge=signature testid="signature-result" />
+                <Result badge=time testid="time-result" />
             </div>
             <ul class="warnings" aria-label="Warnings">
                 {warnings}

@@ -8,21 +8,24 @@ use crate::components::clock_controls::ClockControls;
 use crate::components::demo_login::DemoLogin;
 use crate::components::encoded_token::EncodedToken;
 use crate::components::explain_panel::ExplainPanel;
-use crate::components::json_panel::{JsonPanel, LenientPanel, Part};
+use crate::components::json_panel::{JsonPanel, LenientPanel};
 use crate::components::key_input::KeyInput;
 use crate::components::sign_panel::{SignPanel, SignState};
 use crate::components::token_input::TokenInput;
 use crate::components::toolbar::Toolbar;
 use crate::components::verdict::Verdict;
-use crate::jwt::KeyKind;
+use jwt_core::KeyKind;
+
 use crate::samples::SAMPLES;
 use crate::state::Debugger;
+use crate::view_model::Part;
 
 /// The page at `/`.
 #[component]
 pub fn DebuggerPage() -> impl IntoView {
-    let first = &SAMPLES[0];
-    let state = Debugger::new(first.token, first.key);
+    let first = SAMPLES.first();
+    let state =
+        Debugger::new(first.map_or("", |s| s.token), first.map_or("", |s| s.key), first.map(|s| s.id));
     provide_context(state);
     let sign = SignState::new();
     provide_context(sign);
@@ -32,18 +35,22 @@ pub fn DebuggerPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(token) = browser::fragment_param("token") {
             state.load(&token, Some(("", KeyKind::Auto)));
+            browser::clear_fragment();
         }
         browser::every(1000, move || state.live_now.set(browser::unix_now()));
         state.hydrated.set(true);
-        // Once the decoder is interactive, fetch the lazily loaded parts (public keys, signing,
-        // key generation, the teaching view) so they work offline too.
+        // Once the decoder is interactive, load the lazily loaded part of the core (public
+        // keys, signing, key generation, the teaching view) so it works offline too.
         set_timeout(
             || {
                 leptos::task::spawn_local(async {
-                    crate::state::preload().await;
+                    let crypto = crate::crypto::load().await;
+                    crate::crypto::preload_check().await;
                     crate::components::sign_panel::preload().await;
                     crate::components::explain_panel::preload().await;
-                    browser::set_root_attribute("data-offline-ready", Some("true"));
+                    if crypto.is_ok() {
+                        browser::set_root_attribute("data-offline-ready", Some("true"));
+                    }
                 })
             },
             std::time::Duration::from_millis(800),
@@ -51,11 +58,9 @@ pub fn DebuggerPage() -> impl IntoView {
     });
 
     let edit = move |_| {
-        let report = state.report.get_untracked();
-        if let (Some(header), Some(payload)) = (&report.header, &report.payload) {
+        let decoded = state.decoded.get_untracked();
+        if let (Some(header), Some(payload)) = (&decoded.header, &decoded.payload) {
             sign.edit(header, payload);
-            // Focus once the opened panel is on screen.
-            set_timeout(|| browser::focus("sign-payload"), std::time::Duration::ZERO);
         }
     };
 
@@ -80,7 +85,10 @@ pub fn DebuggerPage() -> impl IntoView {
                         class="link-button"
                         data-testid="edit-in-sign-mode"
                         on:click=edit
-                        disabled=move || { let r = state.report.read(); r.header.is_none() || r.payload.is_none() }
+                        disabled=move || {
+                            let d = state.decoded.read();
+                            d.header.is_none() || d.payload.is_none()
+                        }
                     >
                         "Edit and re-sign in sign mode"
                     </button>

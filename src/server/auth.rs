@@ -8,7 +8,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::PrivateCookieJar;
-use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use jwt_core::{Alg, b64};
 use serde::{Deserialize, Serialize};
 
 use super::session;
@@ -17,10 +17,13 @@ use crate::demo_users::{DemoUser, find_by_username};
 /// Lifetime of an issued token: `exp = iat + 6 h`, as the course's `expiresIn: '6h'`.
 pub const TOKEN_LIFETIME_SECS: u64 = 6 * 60 * 60;
 
-/// Signs demo tokens. The key is prepared once, not per request.
+/// The header node jsonwebtoken writes for HS256 (`{"alg":"HS256","typ":"JWT"}`), encoded once.
+const HS256_HEADER_B64: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+
+/// Signs demo tokens as the course's `jsonwebtoken.sign(req.user, key, {expiresIn: '6h'})`:
+/// the same header, the user's members, then `iat` and `exp`.
 pub struct TokenSigner {
-    key: EncodingKey,
-    header: Header,
+    key: Vec<u8>,
 }
 
 /// Claims of an issued token: the user object, then `iat` and `exp` (the course's order).
@@ -33,15 +36,18 @@ struct TokenClaims<'a> {
 }
 
 impl TokenSigner {
-    /// An HS256 signer over the raw bytes of `secret` (which must not be empty).
-    pub fn hs256(secret: &[u8]) -> Result<Self, jsonwebtoken::errors::Error> {
-        Ok(Self { key: EncodingKey::from_secret(secret)?, header: Header::new(Algorithm::HS256) })
+    /// An HS256 signer over the raw bytes of `secret`.
+    pub fn hs256(secret: &[u8]) -> Self {
+        Self { key: secret.to_vec() }
     }
 
     /// Signs a token for `user`, issued at `now` (Unix seconds).
-    pub fn issue(&self, user: &DemoUser, now: u64) -> Result<String, jsonwebtoken::errors::Error> {
-        let claims = TokenClaims { user, iat: now, exp: now + TOKEN_LIFETIME_SECS };
-        jsonwebtoken::encode(&self.header, &claims, &self.key)
+    pub fn issue(&self, user: &DemoUser, now: u64) -> Result<String, serde_json::Error> {
+        let claims = serde_json::to_vec(&TokenClaims { user, iat: now, exp: now + TOKEN_LIFETIME_SECS })?;
+        let signing_input = format!("{HS256_HEADER_B64}.{}", b64::encode(&claims));
+        let hash = Alg::HS256.hash().unwrap_or(jwt_core::Hash::Sha256);
+        let signature = jwt_core::mac::compute(hash, &self.key, signing_input.as_bytes());
+        Ok(format!("{signing_input}.{}", b64::encode(&signature)))
     }
 }
 
@@ -86,8 +92,8 @@ pub async fn token(State(signer): State<std::sync::Arc<TokenSigner>>, jar: Priva
                 .into_response()
         }
         Err(err) => {
-            // The error names no key material; log its kind only.
-            eprintln!("error: could not sign a demo token: {:?}", err.kind());
+            // The error names no key material.
+            eprintln!("error: could not sign a demo token: {err}");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

@@ -117,6 +117,9 @@ impl Config {
     }
 }
 
+/// Random bytes for keys made at start-up. Without the operating system's random source the
+/// server cannot make keys at all, so it stops there (start-up only).
+#[allow(clippy::expect_used)]
 fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).expect("the operating system's random source is unavailable");

@@ -1,0 +1,112 @@
+//! The lazily loaded part of the page: the JWT core with every algorithm (RSA, elliptic curves,
+//! Ed25519, X.509), signing, key generation and the teaching view, built as its own WebAssembly
+//! module. The page loads it after it is interactive and calls it directly for fast work; a Web
+//! Worker loads the same module for slow work (ES384/ES512 verification, RSA key generation), so
+//! the page's main thread never waits on it.
+//!
+//! Every export takes and returns JSON text, so the page and this module share no memory: the
+//! page's first bundle stays free of public-key code and data.
+
+use std::cell::RefCell;
+
+use jwt_core::keys::{KeyKind, ParsedKey};
+use jwt_core::{Alg, parse_key};
+use serde::Deserialize;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+thread_local! {
+    /// The key of the last check, read once: typing in the token box re-verifies with the same
+    /// key many times, and reading an RSA or EC key is a good part of the work.
+    static LAST_KEY: RefCell<Option<(KeyKind, String, ParsedKey)>> = const { RefCell::new(None) };
+    /// Public keys prepared for verification (RSA Montgomery parameters, decoded points).
+    static PREPARED: jwt_core::verify::Cached = jwt_core::verify::Cached::default();
+}
+
+/// `text` read as a key of `kind`, from the cache when it is the last one.
+fn key(kind: KeyKind, text: String) -> ParsedKey {
+    LAST_KEY.with_borrow_mut(|last| match last {
+        Some((k, t, parsed)) if *k == kind && *t == text => parsed.clone(),
+        _ => {
+            let parsed = parse_key(kind, &text);
+            *last = Some((kind, text, parsed.clone()));
+            parsed
+        }
+    })
+}
+
+/// Input of [`check_signature`].
+#[derive(Deserialize)]
+struct CheckInput {
+    token: String,
+    key_kind: KeyKind,
+    key_text: String,
+}
+
+/// Input of [`sign`].
+#[derive(Deserialize)]
+struct SignInput {
+    header: String,
+    payload: String,
+    alg: Alg,
+    key_kind: KeyKind,
+    key_text: String,
+}
+
+/// Input of [`explain`].
+#[derive(Deserialize)]
+struct ExplainInput {
+    alg: Alg,
+    signing_input: String,
+    signature: Vec<u8>,
+    secret: Option<Vec<u8>>,
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+}
+
+fn bad_input(e: &serde_json::Error) -> String {
+    format!("{{\"error\":{:?}}}", format!("bad input: {e}"))
+}
+
+/// Contract step 13 with every algorithm: `{token, key_kind, key_text}` → `SignatureCheck`.
+#[wasm_bindgen]
+pub fn check_signature(input: &str) -> String {
+    match serde_json::from_str::<CheckInput>(input) {
+        Ok(i) => {
+            let key = key(i.key_kind, i.key_text);
+            let decoded = jwt_core::decode(&i.token);
+            PREPARED.with(|prepared| json(&jwt_core::check_signature(&decoded, &key, prepared)))
+        }
+        Err(e) => bad_input(&e),
+    }
+}
+
+/// Sign mode: `{header, payload, alg, key_kind, key_text}` → `SignOutcome`.
+#[wasm_bindgen]
+pub fn sign(input: &str) -> String {
+    match serde_json::from_str::<SignInput>(input) {
+        Ok(i) => json(&jwt_core::sign::sign_texts(&i.header, &i.payload, i.alg, i.key_kind, &i.key_text)),
+        Err(e) => bad_input(&e),
+    }
+}
+
+/// A fresh key for an algorithm: `"RS256"` → `{"Ok": [text, kind]}` or `{"Err": error}`.
+#[wasm_bindgen]
+pub fn generate(input: &str) -> String {
+    match serde_json::from_str::<Alg>(input) {
+        Ok(alg) => {
+            json(&jwt_core::keygen::generate_text(alg).map_err(|e| jwt_core::error::ErrorReport::from(&e)))
+        }
+        Err(e) => bad_input(&e),
+    }
+}
+
+/// The teaching view: `{alg, signing_input, signature, secret}` → `Explanation`.
+#[wasm_bindgen]
+pub fn explain(input: &str) -> String {
+    match serde_json::from_str::<ExplainInput>(input) {
+        Ok(i) => json(&jwt_core::explain(i.alg, &i.signing_input, &i.signature, i.secret.as_deref())),
+        Err(e) => bad_input(&e),
+    }
+}

@@ -1,0 +1,274 @@
+//! The JWS algorithms the debugger verifies and signs (RFC 7518 §3, RFC 8037).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A supported JWS `alg`. Names are case-sensitive: `"hs256"` and `"None"` are not algorithms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Alg {
+    HS256,
+    HS384,
+    HS512,
+    RS256,
+    RS384,
+    RS512,
+    PS256,
+    PS384,
+    PS512,
+    ES256,
+    ES384,
+    ES512,
+    EdDSA,
+}
+
+/// Which kind of key an algorithm needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// HMAC with a shared secret.
+    Hmac,
+    /// RSASSA-PKCS1-v1_5 or RSASSA-PSS with an RSA key.
+    Rsa,
+    /// ECDSA on the given curve.
+    Ecdsa(Curve),
+    /// EdDSA with an Ed25519 key.
+    Ed25519,
+}
+
+impl Family {
+    /// The key this family needs, for messages: "HMAC secret", "RSA key", "EC P-256 key", ….
+    pub fn key_name(self) -> &'static str {
+        match self {
+            Family::Hmac => "HMAC secret",
+            Family::Rsa => "RSA key",
+            Family::Ecdsa(Curve::P256) => "EC P-256 key",
+            Family::Ecdsa(Curve::P384) => "EC P-384 key",
+            Family::Ecdsa(Curve::P521) => "EC P-521 key",
+            Family::Ed25519 => "Ed25519 key",
+        }
+    }
+}
+
+/// The elliptic curves of ES256, ES384 and ES512.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Curve {
+    #[serde(rename = "P-256")]
+    P256,
+    #[serde(rename = "P-384")]
+    P384,
+    #[serde(rename = "P-521")]
+    P521,
+}
+
+impl Curve {
+    /// The JWK `crv` name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+        }
+    }
+
+    /// Bytes of one coordinate or scalar (R and S each have this length in a JWS signature).
+    pub fn field_bytes(self) -> usize {
+        match self {
+            Curve::P256 => 32,
+            Curve::P384 => 48,
+            Curve::P521 => 66,
+        }
+    }
+
+    /// The algorithm that uses this curve.
+    pub fn alg(self) -> Alg {
+        match self {
+            Curve::P256 => Alg::ES256,
+            Curve::P384 => Alg::ES384,
+            Curve::P521 => Alg::ES512,
+        }
+    }
+
+    /// Parses a JWK `crv` name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "P-256" => Some(Curve::P256),
+            "P-384" => Some(Curve::P384),
+            "P-521" => Some(Curve::P521),
+            _ => None,
+        }
+    }
+}
+
+/// The hash function behind an algorithm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Hash {
+    #[serde(rename = "SHA-256")]
+    Sha256,
+    #[serde(rename = "SHA-384")]
+    Sha384,
+    #[serde(rename = "SHA-512")]
+    Sha512,
+}
+
+impl Hash {
+    /// Output size in bytes (also the minimum HMAC key size of RFC 7518 §3.2).
+    pub fn output_bytes(self) -> usize {
+        match self {
+            Hash::Sha256 => 32,
+            Hash::Sha384 => 48,
+            Hash::Sha512 => 64,
+        }
+    }
+
+    /// Display name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Hash::Sha256 => "SHA-256",
+            Hash::Sha384 => "SHA-384",
+            Hash::Sha512 => "SHA-512",
+        }
+    }
+}
+
+impl Alg {
+    /// Every supported algorithm, in the order the UI lists them.
+    pub const ALL: [Alg; 13] = [
+        Alg::HS256,
+        Alg::HS384,
+        Alg::HS512,
+        Alg::RS256,
+        Alg::RS384,
+        Alg::RS512,
+        Alg::PS256,
+        Alg::PS384,
+        Alg::PS512,
+        Alg::ES256,
+        Alg::ES384,
+        Alg::ES512,
+        Alg::EdDSA,
+    ];
+
+    /// Parses an `alg` header value, case-sensitively. `None` for anything unsupported.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// The registered name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Alg::HS256 => "HS256",
+            Alg::HS384 => "HS384",
+            Alg::HS512 => "HS512",
+            Alg::RS256 => "RS256",
+            Alg::RS384 => "RS384",
+            Alg::RS512 => "RS512",
+            Alg::PS256 => "PS256",
+            Alg::PS384 => "PS384",
+            Alg::PS512 => "PS512",
+            Alg::ES256 => "ES256",
+            Alg::ES384 => "ES384",
+            Alg::ES512 => "ES512",
+            Alg::EdDSA => "EdDSA",
+        }
+    }
+
+    /// The kind of key this algorithm takes.
+    pub fn family(self) -> Family {
+        match self {
+            Alg::HS256 | Alg::HS384 | Alg::HS512 => Family::Hmac,
+            Alg::RS256 | Alg::RS384 | Alg::RS512 | Alg::PS256 | Alg::PS384 | Alg::PS512 => Family::Rsa,
+            Alg::ES256 => Family::Ecdsa(Curve::P256),
+            Alg::ES384 => Family::Ecdsa(Curve::P384),
+            Alg::ES512 => Family::Ecdsa(Curve::P521),
+            Alg::EdDSA => Family::Ed25519,
+        }
+    }
+
+    /// The hash function; `None` for EdDSA, which hashes internally (SHA-512 inside Ed25519).
+    pub fn hash(self) -> Option<Hash> {
+        match self {
+            Alg::HS256 | Alg::RS256 | Alg::PS256 | Alg::ES256 => Some(Hash::Sha256),
+            Alg::HS384 | Alg::RS384 | Alg::PS384 | Alg::ES384 => Some(Hash::Sha384),
+            Alg::HS512 | Alg::RS512 | Alg::PS512 | Alg::ES512 => Some(Hash::Sha512),
+            Alg::EdDSA => None,
+        }
+    }
+
+    /// A one-line description for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Alg::HS256 => "HMAC using SHA-256",
+            Alg::HS384 => "HMAC using SHA-384",
+            Alg::HS512 => "HMAC using SHA-512",
+            Alg::RS256 => "RSASSA-PKCS1-v1_5 using SHA-256",
+            Alg::RS384 => "RSASSA-PKCS1-v1_5 using SHA-384",
+            Alg::RS512 => "RSASSA-PKCS1-v1_5 using SHA-512",
+            Alg::PS256 => "RSASSA-PSS using SHA-256 and MGF1 with SHA-256",
+            Alg::PS384 => "RSASSA-PSS using SHA-384 and MGF1 with SHA-384",
+            Alg::PS512 => "RSASSA-PSS using SHA-512 and MGF1 with SHA-512",
+            Alg::ES256 => "ECDSA using P-256 and SHA-256",
+            Alg::ES384 => "ECDSA using P-384 and SHA-384",
+            Alg::ES512 => "ECDSA using P-521 and SHA-512",
+            Alg::EdDSA => "Edwards-curve signature (Ed25519)",
+        }
+    }
+
+    /// The equivalent `jsonwebtoken` algorithm (it has no ES512).
+    pub(crate) fn to_jsonwebtoken(self) -> Option<jsonwebtoken::Algorithm> {
+        use jsonwebtoken::Algorithm as J;
+        Some(match self {
+            Alg::HS256 => J::HS256,
+            Alg::HS384 => J::HS384,
+            Alg::HS512 => J::HS512,
+            Alg::RS256 => J::RS256,
+            Alg::RS384 => J::RS384,
+            Alg::RS512 => J::RS512,
+            Alg::PS256 => J::PS256,
+            Alg::PS384 => J::PS384,
+            Alg::PS512 => J::PS512,
+            Alg::ES256 => J::ES256,
+            Alg::ES384 => J::ES384,
+            Alg::ES512 => return None,
+            Alg::EdDSA => J::EdDSA,
+        })
+    }
+}
+
+impl fmt::Display for Alg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn parse_is_exact_and_case_sensitive() {
+        for alg in Alg::ALL {
+            assert_eq!(Alg::parse(alg.name()), Some(alg));
+        }
+        for bad in ["hs256", "None", "none", "ES256K", "RS1", "", "EDDSA", "HS256 "] {
+            assert_eq!(Alg::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_es512_is_missing_from_jsonwebtoken() {
+        let missing: Vec<Alg> = Alg::ALL.into_iter().filter(|a| a.to_jsonwebtoken().is_none()).collect();
+        assert_eq!(missing, vec![Alg::ES512]);
+    }
+
+    #[test]
+    fn curves_match_their_algorithms() {
+        for curve in [Curve::P256, Curve::P384, Curve::P521] {
+            assert_eq!(curve.alg().family(), Family::Ecdsa(curve));
+            assert_eq!(Curve::from_name(curve.name()), Some(curve));
+        }
+    }
+}

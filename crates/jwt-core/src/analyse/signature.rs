@@ -1,0 +1,370 @@
+//! Contract step 13: the signature, checked with the key the user gave — and what the key
+//! turned out to be (which secret readings verify, which JWKS member the `kid` chose).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{Decoded, Problem};
+use crate::alg::{Alg, Family};
+use crate::error::{ErrorKind, KeyErrorCode, Warning};
+use crate::key::PublicKey;
+use crate::keys::{self, JwkEntry, KeyKind, KeyMaterial, ParsedKey, SecretEncoding};
+use crate::secret_cleanup::{self, Removed};
+use crate::verify::{Crypto, Verifier};
+
+/// What checking the signature with a key found (step 13).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignatureCheck {
+    /// Contract: true/false when the signature was checked, null when it was not.
+    pub signature_valid: Option<bool>,
+    /// The signature problem, if any (`alg_none`, `bad_signature`, …).
+    pub problem: Option<Problem>,
+    /// Warnings about the key.
+    pub warnings: Vec<Warning>,
+    /// The key as it was read, and what it did.
+    pub key: KeyReport,
+}
+
+/// The key as read, and its part in the verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyReport {
+    /// The kind chosen.
+    pub requested: KeyKind,
+    /// The kind used (detected when `auto`).
+    pub detected: KeyKind,
+    /// "RSA 2048-bit public key", "HMAC secret, 32 bytes (UTF-8 text)", …
+    pub description: Option<String>,
+    /// Why the key could not be read.
+    pub error: Option<String>,
+    /// The stable code of that error (the page's `data-code`).
+    pub error_code: Option<KeyErrorCode>,
+    /// For an HMAC secret and an HS* token: each reading of the text and whether it verifies.
+    pub readings: Vec<SecretReadingResult>,
+    /// For a JWKS: each member, whether the token's `kid` selected it and what it gave.
+    pub set: Vec<SetMemberResult>,
+    /// Remarks for people (a private key was pasted, …).
+    pub notes: Vec<String>,
+    /// For an HMAC key used with HS*: its length against the hash's.
+    pub hmac: Option<HmacKeyInfo>,
+    /// For a secret that does not verify as pasted: the text as dotenv would read it.
+    pub cleanup: Option<CleanupReport>,
+}
+
+/// One reading of an HMAC secret text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecretReadingResult {
+    /// How the text was read.
+    pub encoding: SecretEncoding,
+    /// Whether this reading is of the cleaned text ([`KeyReport::cleanup`]), not as pasted.
+    pub cleaned: bool,
+    /// Key length in bytes under this reading, or null when the text is not valid in it.
+    pub bytes: Option<usize>,
+    /// Whether the signature verifies with this reading (null when not valid in it).
+    pub verifies: Option<bool>,
+    /// This is the reading the verdict used.
+    pub used: bool,
+}
+
+/// One member of a JWKS, as used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetMemberResult {
+    /// Its `kid`.
+    pub kid: Option<String>,
+    /// Its description or why it could not be used.
+    pub description: String,
+    /// Selected by the token's `kid` (or every member when the token has none).
+    pub selected: bool,
+    /// Whether it verified the signature (null when not tried).
+    pub verifies: Option<bool>,
+}
+
+/// An HMAC key's length against the minimum of RFC 7518 §3.2 (the hash's output size).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HmacKeyInfo {
+    /// The key's length in bytes.
+    pub bytes: usize,
+    /// The minimum for the token's algorithm.
+    pub needed: usize,
+}
+
+/// A pasted secret read as dotenv reads a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CleanupReport {
+    /// What dotenv leaves out.
+    pub removed: Vec<Removed>,
+    /// The same in a sentence.
+    pub explanation: String,
+    /// Whether the cleaned text verifies the signature (in some reading).
+    pub verifies: bool,
+}
+
+impl KeyReport {
+    /// The report of no key yet, chosen as `requested`.
+    pub fn empty(requested: KeyKind) -> Self {
+        Self::new(&ParsedKey { requested, ..ParsedKey::none() })
+    }
+
+    fn new(key: &ParsedKey) -> Self {
+        let (description, notes) = match &key.material {
+            Err(_) | Ok(KeyMaterial::None) => (None, Vec::new()),
+            Ok(KeyMaterial::Secret { encoding, bytes, .. }) => {
+                (Some(format!("HMAC secret, {} bytes ({})", bytes.len(), encoding.label())), Vec::new())
+            }
+            Ok(KeyMaterial::Public { key, from_private, has_private_members }) => {
+                let notes = (*from_private || *has_private_members)
+                    .then(|| {
+                        "This is a private key; only its public half is used. Verifying needs only the public key — never share the private one."
+                            .to_owned()
+                    })
+                    .into_iter()
+                    .collect();
+                (Some(key.describe()), notes)
+            }
+            Ok(KeyMaterial::Set(entries)) => {
+                let readable = entries.iter().filter(|e| e.key.is_ok()).count();
+                (Some(format!("JWKS with {} keys ({readable} usable)", entries.len())), Vec::new())
+            }
+        };
+        let error = key.material.as_ref().err();
+        KeyReport {
+            requested: key.requested,
+            detected: key.detected,
+            description,
+            error: error.map(ToString::to_string),
+            error_code: error.map(|e| e.code()),
+            readings: Vec::new(),
+            set: Vec::new(),
+            notes,
+            hmac: None,
+            cleanup: None,
+        }
+    }
+}
+
+/// The token's `kid`, as JWKS selection sees it.
+enum Kid<'a> {
+    Absent,
+    Text(&'a str),
+    /// Present but not a string (`123`, `null`, `["b"]`): no key can have it.
+    NotText(String),
+}
+
+/// What step 13 needs from the decoded token.
+struct Signed<'a> {
+    alg: &'a str,
+    signing_input: &'a [u8],
+    signature_b64: &'a str,
+    signature: &'a [u8],
+    kid: Kid<'a>,
+}
+
+impl<'a> Signed<'a> {
+    /// Present for a well-formed JWS whose `crit` passed (step 13 is skipped otherwise).
+    fn of(decoded: &'a Decoded) -> Option<Self> {
+        if !decoded.well_formed
+            || decoded.has_problem(ErrorKind::CritUnsupported)
+            || decoded.has_problem(ErrorKind::Jwe)
+            || decoded.has_problem(ErrorKind::B64False)
+        {
+            return None;
+        }
+        let kid = match decoded.header.as_ref().and_then(|h| h.get("kid")) {
+            None => Kid::Absent,
+            Some(Value::String(kid)) => Kid::Text(kid),
+            Some(other) => Kid::NotText(other.to_string()),
+        };
+        Some(Signed {
+            alg: decoded.alg.as_deref()?,
+            signing_input: decoded.signing_input()?.as_bytes(),
+            signature_b64: decoded.signature_b64()?,
+            signature: decoded.signature.as_deref()?,
+            kid,
+        })
+    }
+}
+
+/// Contract step 13: checks the decoded token's signature with `key`.
+pub fn check_signature(decoded: &Decoded, key: &ParsedKey, crypto: &dyn Crypto) -> SignatureCheck {
+    let mut check = SignatureCheck {
+        signature_valid: None,
+        problem: None,
+        warnings: Vec::new(),
+        key: KeyReport::new(key),
+    };
+    if let Some(signed) = Signed::of(decoded) {
+        check.problem = check.run(&signed, key, crypto).err();
+        check.warnings.sort_unstable();
+        check.warnings.dedup();
+    }
+    check
+}
+
+impl SignatureCheck {
+    fn run(&mut self, signed: &Signed<'_>, key: &ParsedKey, crypto: &dyn Crypto) -> Result<(), Problem> {
+        if signed.alg == "none" {
+            if signed.signature.is_empty() {
+                return Err(Problem { kind: ErrorKind::AlgNone, message: None });
+            }
+            self.signature_valid = Some(false);
+            return Err(Problem { kind: ErrorKind::NoneWithSignature, message: None });
+        }
+        let Some(alg) = Alg::parse(signed.alg) else {
+            return Err(Problem::new(
+                ErrorKind::AlgUnsupported,
+                format!("\"{}\" is not a supported algorithm (names are case-sensitive)", signed.alg),
+            ));
+        };
+        let check = |verifier: Verifier<'_>| {
+            crypto.verify(alg, verifier, signed.signing_input, signed.signature_b64, signed.signature)
+        };
+        let material = key
+            .material
+            .as_ref()
+            .map_err(|e| Problem::new(ErrorKind::KeyInvalid, format!("the key could not be read: {e}")))?;
+        let valid = match material {
+            KeyMaterial::None => return Ok(()),
+            KeyMaterial::Secret { text, encoding, bytes } => {
+                self.secret(alg, text, *encoding, bytes, &check)?
+            }
+            KeyMaterial::Public { key: public, .. } => {
+                if !public.fits(alg) {
+                    return Err(mismatch(alg, &public.describe()));
+                }
+                if let PublicKey::Oct(k) = public {
+                    self.hmac_length(alg, k.len());
+                }
+                check(Verifier::Public(public))
+            }
+            KeyMaterial::Set(entries) => self.set(alg, entries, &signed.kid, &check)?,
+        };
+        self.signature_valid = Some(valid);
+        if valid { Ok(()) } else { Err(Problem { kind: ErrorKind::BadSignature, message: None }) }
+    }
+
+    /// An HMAC secret: every reading of the text, and the text as dotenv would read it.
+    fn secret(
+        &mut self,
+        alg: Alg,
+        text: &str,
+        encoding: SecretEncoding,
+        bytes: &[u8],
+        check: &dyn Fn(Verifier<'_>) -> bool,
+    ) -> Result<bool, Problem> {
+        if alg.family() != Family::Hmac {
+            return Err(mismatch(alg, "an HMAC secret"));
+        }
+        if keys::looks_like_public_key(text) {
+            self.warnings.push(Warning::HmacSecretIsPublicKey);
+        }
+        self.hmac_length(alg, bytes.len());
+        let readings = |text: &str, cleaned: bool| -> Vec<SecretReadingResult> {
+            SecretEncoding::ALL
+                .into_iter()
+                .map(|enc| {
+                    let reading = enc.decode(text);
+                    SecretReadingResult {
+                        encoding: enc,
+                        cleaned,
+                        bytes: reading.as_ref().map(Vec::len),
+                        verifies: reading.as_deref().map(|b| check(Verifier::Hmac(b))),
+                        used: !cleaned && enc == encoding,
+                    }
+                })
+                .collect()
+        };
+        self.key.readings = readings(text, false);
+        let valid = check(Verifier::Hmac(bytes));
+        if !valid && let Some(cleanup) = secret_cleanup::clean(text) {
+            let mut cleaned = readings(&cleanup.cleaned, true);
+            cleaned.retain(|r| r.bytes.is_some());
+            let verifies = cleaned.iter().any(|r| r.verifies == Some(true));
+            if verifies {
+                self.warnings.push(Warning::KeyCleanupVerifies);
+            }
+            self.key.readings.extend(cleaned);
+            self.key.cleanup =
+                Some(CleanupReport { explanation: cleanup.explain(), removed: cleanup.removed, verifies });
+        }
+        Ok(valid)
+    }
+
+    /// JWKS selection: by `kid` when the token has one (no fallback), else every compatible
+    /// key. Members whose `use` or `key_ops` exclude verifying are never used.
+    fn set(
+        &mut self,
+        alg: Alg,
+        entries: &[JwkEntry],
+        kid: &Kid<'_>,
+        check: &dyn Fn(Verifier<'_>) -> bool,
+    ) -> Result<bool, Problem> {
+        let mut valid = false;
+        let mut any_selected = false;
+        let mut any_compatible = false;
+        for entry in entries {
+            let selected = match kid {
+                Kid::Absent => true,
+                Kid::Text(kid) => entry.kid.as_deref() == Some(*kid),
+                Kid::NotText(_) => false,
+            };
+            any_selected |= selected;
+            let verifies = match (&entry.key, &entry.not_for_verifying) {
+                (Ok(k), None) if selected && k.fits(alg) => {
+                    any_compatible = true;
+                    let ok = check(Verifier::Public(k));
+                    valid |= ok;
+                    Some(ok)
+                }
+                _ => None,
+            };
+            self.key.set.push(SetMemberResult {
+                kid: entry.kid.clone(),
+                description: match (&entry.key, &entry.not_for_verifying) {
+                    (Ok(k), None) => k.describe(),
+                    (Ok(k), Some(why)) => format!("{} — not used: {why}", k.describe()),
+                    (Err(e), _) => format!("unusable: {e}"),
+                },
+                selected,
+                verifies,
+            });
+        }
+        match kid {
+            Kid::NotText(value) => {
+                return Err(Problem::new(
+                    ErrorKind::KidNotFound,
+                    format!(
+                        "the token's \"kid\" is {value}, not a string, so no key in the set can match it"
+                    ),
+                ));
+            }
+            Kid::Text(kid) if !any_selected => {
+                return Err(Problem::new(
+                    ErrorKind::KidNotFound,
+                    format!("no key in the set has \"kid\": \"{kid}\""),
+                ));
+            }
+            _ => {}
+        }
+        if !any_compatible {
+            return Err(Problem::new(
+                ErrorKind::AlgKeyMismatch,
+                format!("no {} in the set fits {alg} and may verify signatures", alg.family().key_name()),
+            ));
+        }
+        Ok(valid)
+    }
+
+    /// Notes the key's length against RFC 7518 §3.2's minimum; warns when it is shorter.
+    fn hmac_length(&mut self, alg: Alg, bytes: usize) {
+        if let Some(hash) = alg.hash() {
+            let needed = hash.output_bytes();
+            self.key.hmac = Some(HmacKeyInfo { bytes, needed });
+            if bytes < needed {
+                self.warnings.push(Warning::WeakHmacKey);
+            }
+        }
+    }
+}
+
+fn mismatch(alg: Alg, key: &str) -> Problem {
+    Problem::new(ErrorKind::AlgKeyMismatch, format!("{alg} needs {}, not {key}", alg.family().key_name()))
+}

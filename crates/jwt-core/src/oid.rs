@@ -1,0 +1,47 @@
+//! The object identifiers of the key types the debugger reads or names: one table for
+//! verification keys, signing keys and messages.
+
+use der::asn1::ObjectIdentifier;
+
+/// rsaEncryption (RFC 8017).
+pub const RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+/// id-ecPublicKey (RFC 5480).
+pub const EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+/// id-Ed25519 (RFC 8410).
+pub const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+/// The named curves of ES256, ES384 and ES512 (RFC 5480).
+pub const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+pub const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
+pub const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
+
+/// Key algorithms and curves that are read but not usable for JWS here, by name.
+const NAMED: [(&str, &str); 7] = [
+    ("1.3.101.113", "Ed448"),
+    ("1.3.101.110", "X25519"),
+    ("1.3.101.111", "X448"),
+    ("1.2.840.113549.1.1.10", "RSA-PSS-only"),
+    ("1.2.840.10040.4.1", "DSA"),
+    ("1.3.132.0.10", "secp256k1"),
+    ("1.3.36.3.3.2.8.1.1.7", "brainpoolP256r1"),
+];
+
+/// A name for people: "Ed448", "secp256k1", or the dotted OID itself.
+pub fn name(oid: &ObjectIdentifier) -> String {
+    let dotted = oid.to_string();
+    NAMED.iter().find(|(o, _)| *o == dotted).map_or(dotted, |(_, n)| (*n).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn names_known_oids_and_spells_out_the_rest() {
+        assert_eq!(name(&ObjectIdentifier::new_unwrap("1.3.101.113")), "Ed448");
+        assert_eq!(name(&ObjectIdentifier::new_unwrap("1.3.132.0.10")), "secp256k1");
+        assert_eq!(name(&ObjectIdentifier::new_unwrap("1.2.3.4")), "1.2.3.4");
+    }
+}

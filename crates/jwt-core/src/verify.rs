@@ -1,0 +1,300 @@
+//! Signature verification over the exact signing input.
+//!
+//! HS* goes through [`crate::mac`] (the one HMAC path, which also takes empty keys); RS*, PS*,
+//! ES* and EdDSA through the RustCrypto crates `jsonwebtoken`'s backend uses (`rsa`, `p256`,
+//! `p384`, `p521`, `ed25519-dalek`), with the same checks, on keys prepared once
+//! ([`Prepared`]). Keys are checked against the algorithm before this is called.
+
+use crate::alg::{Alg, Curve, Family};
+use crate::key::PublicKey;
+
+/// What verifies a signature: HMAC secret bytes, or a public key.
+#[derive(Debug, Clone, Copy)]
+pub enum Verifier<'a> {
+    /// HMAC key bytes (a secret, or an `oct` JWK).
+    Hmac(&'a [u8]),
+    /// An asymmetric public key.
+    Public(&'a PublicKey),
+}
+
+impl Verifier<'_> {
+    /// Whether this key can verify `alg` at all.
+    pub fn fits(&self, alg: Alg) -> bool {
+        match self {
+            Verifier::Hmac(_) => alg.family() == Family::Hmac,
+            Verifier::Public(key) => key.fits(alg),
+        }
+    }
+}
+
+/// Verifies `signature` (decoded bytes; `signature_b64` is the same as it appeared in the token)
+/// over `signing_input` (the ASCII `header.payload`). False for any key that does not fit.
+pub fn verify(
+    alg: Alg,
+    verifier: Verifier<'_>,
+    signing_input: &[u8],
+    _signature_b64: &str,
+    signature: &[u8],
+) -> bool {
+    if !verifier.fits(alg) {
+        return false;
+    }
+    match verifier {
+        Verifier::Hmac(secret) => verify_hmac(alg, secret, signing_input, signature),
+        Verifier::Public(key) => Prepared::new(key).verify(alg, signing_input, signature),
+    }
+}
+
+/// A public key made ready once for any number of verifications: RSA with its Montgomery
+/// parameters, curve points decoded and checked. (Reading them is a good part of the cost of
+/// one verification, and the page verifies with one key as the user types.)
+pub enum Prepared {
+    /// HMAC key bytes (an `oct` JWK).
+    Hmac(Vec<u8>),
+    Rsa(Box<rsa::PublicKey>),
+    P256(p256::ecdsa::VerifyingKey),
+    P384(p384::ecdsa::VerifyingKey),
+    P521(p521::ecdsa::VerifyingKey),
+    Ed25519(Box<ed25519_dalek::VerifyingKey>),
+    /// A key no supported algorithm uses, or one that does not read.
+    Unusable,
+}
+
+impl Prepared {
+    /// Prepares `key`.
+    pub fn new(key: &PublicKey) -> Self {
+        match key {
+            PublicKey::Oct(k) => Prepared::Hmac(k.clone()),
+            PublicKey::Rsa { n, e } => rsa::PublicKey::new(
+                rsa::BoxedUint::from_be_slice_vartime(n),
+                rsa::BoxedUint::from_be_slice_vartime(e),
+            )
+            .map_or(Prepared::Unusable, |k| Prepared::Rsa(Box::new(k))),
+            PublicKey::Ec { curve: Curve::P256, point } => {
+                p256::ecdsa::VerifyingKey::from_sec1_bytes(point).map_or(Prepared::Unusable, Prepared::P256)
+            }
+            PublicKey::Ec { curve: Curve::P384, point } => {
+                p384::ecdsa::VerifyingKey::from_sec1_bytes(point).map_or(Prepared::Unusable, Prepared::P384)
+            }
+            PublicKey::Ec { curve: Curve::P521, point } => {
+                p521::ecdsa::VerifyingKey::from_sec1_bytes(point).map_or(Prepared::Unusable, Prepared::P521)
+            }
+            PublicKey::Ed25519(bytes) => ed25519_dalek::VerifyingKey::from_bytes(bytes)
+                .map_or(Prepared::Unusable, |k| Prepared::Ed25519(Box::new(k))),
+            PublicKey::Other(_) => Prepared::Unusable,
+        }
+    }
+
+    /// Whether `signature` over `message` verifies for `alg` — the same checks `jsonwebtoken`'s
+    /// RustCrypto backend makes: PKCS#1 v1.5 or PSS with a salt as long as the hash, ECDSA as
+    /// exactly R‖S, Ed25519 as in RFC 8032.
+    pub fn verify(&self, alg: Alg, message: &[u8], signature: &[u8]) -> bool {
+        use rsa::{Pkcs1v15Sign, Pss};
+        use sha2::{Digest, Sha256, Sha384, Sha512};
+        use signature::Verifier as _;
+        match (self, alg) {
+            (Prepared::Hmac(key), _) => verify_hmac(alg, key, message, signature),
+            (Prepared::Rsa(key), Alg::RS256) => {
+                key.verify(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(message), signature).is_ok()
+            }
+            (Prepared::Rsa(key), Alg::RS384) => {
+                key.verify(Pkcs1v15Sign::new::<Sha384>(), &Sha384::digest(message), signature).is_ok()
+            }
+            (Prepared::Rsa(key), Alg::RS512) => {
+                key.verify(Pkcs1v15Sign::new::<Sha512>(), &Sha512::digest(message), signature).is_ok()
+            }
+            (Prepared::Rsa(key), Alg::PS256) => {
+                key.verify(Pss::<Sha256>::new(), &Sha256::digest(message), signature).is_ok()
+            }
+            (Prepared::Rsa(key), Alg::PS384) => {
+                key.verify(Pss::<Sha384>::new(), &Sha384::digest(message), signature).is_ok()
+            }
+            (Prepared::Rsa(key), Alg::PS512) => {
+                key.verify(Pss::<Sha512>::new(), &Sha512::digest(message), signature).is_ok()
+            }
+            (Prepared::P256(key), Alg::ES256) => {
+                p256::ecdsa::Signature::from_slice(signature).is_ok_and(|s| key.verify(message, &s).is_ok())
+            }
+            (Prepared::P384(key), Alg::ES384) => {
+                p384::ecdsa::Signature::from_slice(signature).is_ok_and(|s| key.verify(message, &s).is_ok())
+            }
+            (Prepared::P521(key), Alg::ES512) => {
+                p521::ecdsa::Signature::from_slice(signature).is_ok_and(|s| key.verify(message, &s).is_ok())
+            }
+            (Prepared::Ed25519(key), Alg::EdDSA) => {
+                ed25519_dalek::Signature::from_slice(signature).is_ok_and(|s| key.verify(message, &s).is_ok())
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A checker that prepares each public key once and keeps the last few: for verifying many
+/// tokens with the same keys (the page's crypto module).
+#[derive(Default)]
+pub struct Cached {
+    keys: std::cell::RefCell<Vec<(PublicKey, std::rc::Rc<Prepared>)>>,
+}
+
+impl Cached {
+    /// How many prepared keys are kept (a JWKS rarely has more).
+    const KEEP: usize = 8;
+
+    fn prepared(&self, key: &PublicKey) -> std::rc::Rc<Prepared> {
+        let mut keys = self.keys.borrow_mut();
+        if let Some((_, prepared)) = keys.iter().find(|(k, _)| k == key) {
+            return prepared.clone();
+        }
+        let prepared = std::rc::Rc::new(Prepared::new(key));
+        if keys.len() >= Self::KEEP {
+            keys.remove(0);
+        }
+        keys.push((key.clone(), prepared.clone()));
+        prepared
+    }
+}
+
+impl Crypto for Cached {
+    fn verify(
+        &self,
+        alg: Alg,
+        verifier: Verifier<'_>,
+        signing_input: &[u8],
+        _signature_b64: &str,
+        signature: &[u8],
+    ) -> bool {
+        match verifier {
+            _ if !verifier.fits(alg) => false,
+            Verifier::Hmac(secret) => verify_hmac(alg, secret, signing_input, signature),
+            Verifier::Public(key) => self.prepared(key).verify(alg, signing_input, signature),
+        }
+    }
+}
+
+/// HMAC verification (constant-time comparison); any key length, even empty.
+pub fn verify_hmac(alg: Alg, key: &[u8], message: &[u8], signature: &[u8]) -> bool {
+    match (alg.family(), alg.hash()) {
+        (Family::Hmac, Some(hash)) => super::mac::verify(hash, key, message, signature),
+        _ => false,
+    }
+}
+
+/// How an analysis checks signatures.
+pub trait Crypto {
+    /// Whether `signature` verifies; false when this implementation cannot check it.
+    fn verify(
+        &self,
+        alg: Alg,
+        verifier: Verifier<'_>,
+        signing_input: &[u8],
+        signature_b64: &str,
+        signature: &[u8],
+    ) -> bool;
+}
+
+/// Every algorithm (the CLI, the server, the tests, and the page's lazily loaded crypto module).
+pub struct Full;
+
+impl Crypto for Full {
+    fn verify(
+        &self,
+        alg: Alg,
+        verifier: Verifier<'_>,
+        signing_input: &[u8],
+        signature_b64: &str,
+        signature: &[u8],
+    ) -> bool {
+        verify(alg, verifier, signing_input, signature_b64, signature)
+    }
+}
+
+/// HMAC only: what the page's first bundle carries (its keys are secrets or none; public keys
+/// are checked with [`Full`] in the lazily loaded crypto module).
+pub struct HmacOnly;
+
+impl Crypto for HmacOnly {
+    fn verify(
+        &self,
+        alg: Alg,
+        verifier: Verifier<'_>,
+        signing_input: &[u8],
+        _: &str,
+        signature: &[u8],
+    ) -> bool {
+        match verifier {
+            Verifier::Hmac(key) => verify_hmac(alg, key, signing_input, signature),
+            Verifier::Public(PublicKey::Oct(key)) => verify_hmac(alg, key, signing_input, signature),
+            Verifier::Public(_) => false,
+        }
+    }
+}
+
+/// Whether `signature` looks like a DER `ECDSA-Sig-Value` for `curve` (a common mistake:
+/// JWS wants raw R‖S): a SEQUENCE of two positive INTEGERs that fit the curve, and nothing
+/// else. Only meaningful when its length is not the R‖S length.
+pub fn is_der_ecdsa(curve: Curve, signature: &[u8]) -> bool {
+    use der::asn1::UintRef;
+    use der::{Decode, Reader, SliceReader};
+    if signature.first() != Some(&0x30) || signature.len() == 2 * curve.field_bytes() {
+        return false;
+    }
+    let fits = |n: &UintRef<'_>| {
+        !n.as_bytes().is_empty()
+            && n.as_bytes().len() <= curve.field_bytes()
+            && n.as_bytes().iter().any(|b| *b != 0)
+    };
+    let Ok(mut reader) = SliceReader::new(signature) else { return false };
+    reader
+        .sequence(|seq| {
+            let r = UintRef::decode(seq)?;
+            let s = UintRef::decode(seq)?;
+            Ok::<bool, der::Error>(fits(&r) && fits(&s))
+        })
+        .is_ok_and(|ok| ok && reader.is_finished())
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn der_ecdsa_detection() {
+        // SEQUENCE { INTEGER 1, INTEGER 2 }
+        assert!(is_der_ecdsa(Curve::P256, &[0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x02]));
+        // Trailing garbage, zero r, wrong tag, R‖S length: no.
+        assert!(!is_der_ecdsa(Curve::P256, &[0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x02, 0x00]));
+        assert!(!is_der_ecdsa(Curve::P256, &[0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x02]));
+        assert!(!is_der_ecdsa(Curve::P256, &[0x31, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x02]));
+        let mut rs = vec![0x30u8];
+        rs.resize(64, 1);
+        assert!(!is_der_ecdsa(Curve::P256, &rs));
+        // An integer longer than the field (P-256: 32 bytes, plus a 0x00 sign byte is allowed).
+        let mut long = vec![0x30, 0x26, 0x02, 0x21, 0x00];
+        long.extend([0xff; 32]);
+        long.extend([0x02, 0x01, 0x01]);
+        assert!(is_der_ecdsa(Curve::P256, &long));
+        let mut too_long = vec![0x30, 0x26, 0x02, 0x21, 0x01];
+        too_long.extend([0xff; 32]);
+        too_long.extend([0x02, 0x01, 0x01]);
+        assert!(!is_der_ecdsa(Curve::P256, &too_long));
+    }
+
+    #[test]
+    fn hmac_only_agrees_with_full_on_hmac_and_refuses_the_rest() {
+        let input = b"a.b";
+        for alg in [Alg::HS256, Alg::HS384, Alg::HS512] {
+            let key = crate::SigningKey::Secret(b"key".to_vec());
+            let sig = crate::sign::sign_bytes(alg, &key, input).unwrap();
+            let b64 = crate::b64::encode(&sig);
+            for (k, want) in [(&b"key"[..], true), (&b"other"[..], false), (&b""[..], false)] {
+                assert_eq!(Full.verify(alg, Verifier::Hmac(k), input, &b64, &sig), want, "{alg}");
+                assert_eq!(HmacOnly.verify(alg, Verifier::Hmac(k), input, &b64, &sig), want, "{alg}");
+            }
+        }
+        let rsa = PublicKey::Rsa { n: vec![1; 256], e: vec![1, 0, 1] };
+        assert!(!HmacOnly.verify(Alg::RS256, Verifier::Public(&rsa), input, "", &[]));
+    }
+}

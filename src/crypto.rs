@@ -1,0 +1,272 @@
+//! The lazily loaded part of the core: public-key verification, signing, key generation and the
+//! teaching view. In the browser it is its own WebAssembly module (`crates/jwt-core-wasm`,
+//! served under `/crypto/`), loaded once the page is interactive: the page calls it directly
+//! for fast work and through a Web Worker for slow work, so no keystroke waits on ES384/ES512
+//! arithmetic. On the server (and in native tests) the same calls run the core directly.
+
+use jwt_core::analyse::SignatureCheck;
+use jwt_core::error::ErrorReport;
+use jwt_core::sign::SignOutcome;
+use jwt_core::{Alg, Explanation, KeyKind};
+#[cfg(feature = "split")]
+use leptos::lazy;
+use serde::{Deserialize, Serialize};
+
+/// A question for the public-key code: a token and a key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    /// The token as pasted.
+    pub token: String,
+    /// How to read the key.
+    pub key_kind: KeyKind,
+    /// The key text.
+    pub key_text: String,
+}
+
+/// A request for sign mode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignRequest {
+    pub header: String,
+    pub payload: String,
+    pub alg: Alg,
+    pub key_kind: KeyKind,
+    pub key_text: String,
+}
+
+/// What the teaching view needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExplainRequest {
+    pub alg: Alg,
+    pub signing_input: String,
+    pub signature: Vec<u8>,
+    pub secret: Option<Vec<u8>>,
+}
+
+/// Whether verifying `alg` takes long enough (milliseconds in WebAssembly) to belong in the
+/// worker rather than on the page's main thread.
+pub fn is_slow(alg: Option<Alg>) -> bool {
+    matches!(alg, Some(Alg::ES384 | Alg::ES512))
+}
+
+#[cfg(feature = "hydrate")]
+mod imp {
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(module = "/src/js/crypto.js")]
+    extern "C" {
+        /// Starts loading the module (once); resolves when it is ready.
+        fn crypto_load() -> js_sys::Promise;
+        /// Whether the module is loaded on this page.
+        fn crypto_ready() -> bool;
+        /// Calls an export of the loaded module with JSON text; returns its JSON text.
+        #[wasm_bindgen(catch)]
+        fn crypto_call(name: &str, input: &str) -> Result<String, JsValue>;
+        /// Calls an export in the worker; resolves to its JSON text.
+        fn worker_call(name: &str, input: &str) -> js_sys::Promise;
+    }
+
+    fn text(error: JsValue) -> String {
+        error.as_string().unwrap_or_else(|| format!("{error:?}"))
+    }
+
+    fn decode<T: DeserializeOwned>(output: &str) -> Result<T, String> {
+        serde_json::from_str(output).map_err(|e| format!("unexpected answer from the crypto module: {e}"))
+    }
+
+    pub fn ready() -> bool {
+        crypto_ready()
+    }
+
+    pub async fn load() -> Result<(), String> {
+        wasm_bindgen_futures::JsFuture::from(crypto_load())
+            .await
+            .map(|_| ())
+            .map_err(|e| format!("the public-key code could not be loaded: {}", text(e)))
+    }
+
+    /// Calls `name` on this page, now; `None` unless the module is loaded.
+    pub fn call_now<I: Serialize, O: DeserializeOwned>(name: &str, input: &I) -> Option<Result<O, String>> {
+        if !crypto_ready() {
+            return None;
+        }
+        let input = serde_json::to_string(input).ok()?;
+        Some(crypto_call(name, &input).map_err(text).and_then(|out| decode(&out)))
+    }
+
+    /// Calls `name` on this page once the module is loaded.
+    pub async fn call<I: Serialize, O: DeserializeOwned>(name: &str, input: &I) -> Result<O, String> {
+        load().await?;
+        call_now(name, input).unwrap_or_else(|| Err("the crypto module is not loaded".to_owned()))
+    }
+
+    /// Calls `name` in the worker.
+    pub async fn call_in_worker<I: Serialize, O: DeserializeOwned>(
+        name: &str,
+        input: &I,
+    ) -> Result<O, String> {
+        let input = serde_json::to_string(input).map_err(|e| e.to_string())?;
+        let out = wasm_bindgen_futures::JsFuture::from(worker_call(name, &input)).await.map_err(text)?;
+        decode(&out.as_string().unwrap_or_default())
+    }
+}
+
+#[cfg(feature = "hydrate")]
+pub use imp::{load, ready};
+
+/// The signature check for `question`, now: when the crypto module and the code that reads its
+/// answers are loaded and the algorithm is fast (on the server, always). `None` otherwise: then
+/// [`check`] answers a little later.
+pub fn check_now(question: &Question, slow: bool) -> Option<Result<SignatureCheck, String>> {
+    #[cfg(feature = "hydrate")]
+    {
+        if slow || !imp::ready() {
+            return None;
+        }
+        #[cfg(feature = "split")]
+        {
+            // Only once its code is here: polling the loader of a chunk that is still on its way
+            // (with a waker that is then dropped) would leave that load waiting for nobody.
+            if !CHECK_CODE_LOADED.load(std::sync::atomic::Ordering::Relaxed) {
+                return None;
+            }
+            poll_once(check_on_page(question.clone())).flatten()
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            check_on_page(question.clone())
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = slow;
+        Some(Ok(native::check(question)))
+    }
+}
+
+/// Asks the crypto module on this page, if it is loaded (lazily loaded code: reading its answer
+/// is not needed for secrets).
+#[cfg(feature = "hydrate")]
+#[cfg_attr(feature = "split", lazy)]
+fn check_on_page(question: Question) -> Option<Result<SignatureCheck, String>> {
+    imp::call_now("check_signature", &question)
+}
+
+/// Polls a future once: its output if it is ready at once (a lazily loaded function whose code
+/// is already here), else `None`.
+#[cfg(all(feature = "hydrate", feature = "split"))]
+fn poll_once<T>(future: impl std::future::Future<Output = T>) -> Option<T> {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(value) => Some(value),
+        std::task::Poll::Pending => None,
+    }
+}
+
+/// The signature check for `question`: in the worker for slow algorithms, on the page
+/// otherwise. Reading the answer is itself lazily loaded code (it is not needed for secrets).
+#[cfg_attr(feature = "split", lazy)]
+pub async fn check(question: Question, slow: bool) -> Result<SignatureCheck, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        if slow {
+            imp::call_in_worker("check_signature", &question).await
+        } else {
+            imp::call("check_signature", &question).await
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = slow;
+        Ok(native::check(&question))
+    }
+}
+
+/// Whether the code of [`check_on_page`] is loaded (set by [`preload_check`]).
+#[cfg(all(feature = "hydrate", feature = "split"))]
+static CHECK_CODE_LOADED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Loads the code that reads answers ahead of use.
+pub async fn preload_check() {
+    #[cfg(all(feature = "hydrate", feature = "split"))]
+    {
+        __preload_check().await;
+        __preload_check_on_page().await;
+        CHECK_CODE_LOADED.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Signs for sign mode.
+pub async fn sign(request: SignRequest) -> Result<SignOutcome, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        imp::call("sign", &request).await
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Ok(jwt_core::sign::sign_texts(
+            &request.header,
+            &request.payload,
+            request.alg,
+            request.key_kind,
+            &request.key_text,
+        ))
+    }
+}
+
+/// A fresh signing key for `alg` (in the worker: RSA key generation takes a while).
+pub async fn generate(alg: Alg) -> Result<Result<(String, KeyKind), ErrorReport>, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        imp::call_in_worker("generate", &alg).await
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Ok(jwt_core::keygen::generate_text(alg).map_err(|e| ErrorReport::from(&e)))
+    }
+}
+
+/// The signature computed step by step.
+pub async fn explain(request: ExplainRequest) -> Result<Explanation, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        imp::call("explain", &request).await
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Ok(jwt_core::explain(
+            request.alg,
+            &request.signing_input,
+            &request.signature,
+            request.secret.as_deref(),
+        ))
+    }
+}
+
+/// Loads the module ahead of use (after hydration), so it also works offline later.
+#[cfg(not(feature = "hydrate"))]
+pub async fn load() -> Result<(), String> {
+    Ok(())
+}
+
+/// Whether the module is loaded (always, natively).
+#[cfg(not(feature = "hydrate"))]
+pub fn ready() -> bool {
+    true
+}
+
+#[cfg(not(feature = "hydrate"))]
+mod native {
+    use super::Question;
+    use jwt_core::analyse::SignatureCheck;
+
+    pub fn check(q: &Question) -> SignatureCheck {
+        jwt_core::check_signature(
+            &jwt_core::decode(&q.token),
+            &jwt_core::parse_key(q.key_kind, &q.key_text),
+            &jwt_core::verify::Full,
+        )
+    }
+}

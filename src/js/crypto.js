@@ -1,0 +1,59 @@
+// Loads the lazily loaded part of the core (crates/jwt-core-wasm, served under /crypto/) on the
+// page, and the same module in a Web Worker for slow work. Every call passes JSON text.
+
+const GLUE = "/crypto/jwt_core_wasm.js";
+const WASM = "/crypto/jwt_core_wasm_bg.wasm";
+
+let core = null;
+let loading = null;
+
+export function crypto_load() {
+  loading ??= import(GLUE)
+    .then(async (m) => {
+      await m.default({ module_or_path: WASM });
+      core = m;
+    })
+    .catch((e) => {
+      loading = null; // let a later call try again (e.g. after going back online)
+      throw e;
+    });
+  return loading;
+}
+
+export function crypto_ready() {
+  return core !== null;
+}
+
+export function crypto_call(name, input) {
+  return core[name](input);
+}
+
+let worker = null;
+let next = 0;
+const waiting = new Map();
+
+function startWorker() {
+  const w = new Worker("/crypto-worker.js", { type: "module" });
+  w.onmessage = ({ data }) => {
+    const call = waiting.get(data.id);
+    waiting.delete(data.id);
+    if (!call) return;
+    if ("output" in data) call.resolve(data.output);
+    else call.reject(data.error);
+  };
+  w.onerror = (e) => {
+    for (const call of waiting.values()) call.reject(`the worker failed: ${e.message ?? e}`);
+    waiting.clear();
+    worker = null;
+  };
+  return w;
+}
+
+export function worker_call(name, input) {
+  worker ??= startWorker();
+  return new Promise((resolve, reject) => {
+    const id = next++;
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, name, input });
+  });
+}
