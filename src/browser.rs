@@ -88,11 +88,25 @@ pub async fn copy_text(text: String) -> bool {
     }
 }
 
-/// Adds a performance mark (for benchmarks and tests that count how often work runs).
+/// Notes that some work ran, for benchmarks and tests that count how often it runs: a
+/// performance mark `name`, and a count in `window.jwtDebuggerCounts[name]` (which still works
+/// when a test fakes the clock, and with it the performance timeline).
 pub fn mark(name: &str) {
     #[cfg(feature = "hydrate")]
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
+    if let Some(window) = web_sys::window() {
+        if let Some(performance) = window.performance() {
+            let _ = performance.mark(name);
+        }
+        let key = wasm_bindgen::JsValue::from_str("jwtDebuggerCounts");
+        let counts =
+            js_sys::Reflect::get(&window, &key).ok().filter(|c| c.is_object()).unwrap_or_else(|| {
+                let fresh = js_sys::Object::new().into();
+                let _ = js_sys::Reflect::set(&window, &key, &fresh);
+                fresh
+            });
+        let name = wasm_bindgen::JsValue::from_str(name);
+        let count = js_sys::Reflect::get(&counts, &name).ok().and_then(|c| c.as_f64()).unwrap_or(0.0);
+        let _ = js_sys::Reflect::set(&counts, &name, &wasm_bindgen::JsValue::from_f64(count + 1.0));
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = name;
@@ -168,6 +182,30 @@ pub fn focus(id: &str) {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = id;
+}
+
+/// Scrolls the element `top` to the top of the view and moves keyboard focus to `field` without
+/// scrolling away from it (after "Get my token": the verdict in view, the key box ready).
+pub fn reveal(top: &str, field: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let element =
+            |id: &str| document.get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(field) = element(field) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = field.focus_with_options(&options);
+        }
+        if let Some(top) = element(top) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            top.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (top, field);
 }
 
 /// Whether the `<details>` element a `toggle` event came from is now open.

@@ -39,6 +39,11 @@ impl From<&DemoUser> for SessionUser {
     }
 }
 
+/// Whether the server's demo routes (`/auth/*` and the demo API) are on; the server provides it
+/// while rendering, and the page shows the demo log-in only when they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct DemoRoutes(pub bool);
+
 /// Finds a demo user by login name (exact, case-sensitive, like the course).
 pub fn find_by_username(username: &str) -> Option<&'static DemoUser> {
     DEMO_USERS.iter().find(|u| u.username == username)

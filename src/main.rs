@@ -41,13 +41,20 @@ async fn serve() -> ExitCode {
     use jwt_debugger::server::{AppState, app, config::Config};
     use leptos::prelude::get_configuration;
 
-    // A missing .env is normal; a broken one is worth saying.
-    if let Err(err) = dotenvy::dotenv()
+    // .env of the working directory only (never of a parent directory, which anyone with write
+    // access there could plant). A missing .env is normal; a broken one is worth saying.
+    if let Err(err) = dotenvy::from_path(".env")
         && !err.not_found()
     {
         eprintln!("warning: could not read .env: {err}");
     }
-    let (config, notices) = Config::from_env();
+    let (config, notices) = match Config::from_env() {
+        Ok(read) => read,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
     for notice in &notices {
         eprintln!("{notice}");
     }

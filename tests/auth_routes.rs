@@ -19,7 +19,7 @@ use tower::ServiceExt;
 const KEY: &str = "route-test-secret-0123456789abcdef-0123456789abcdef";
 
 fn config(vars: &[(&str, &str)]) -> Config {
-    Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())).0
+    Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())).unwrap().0
 }
 
 fn build_router(config: &Config) -> Router {
@@ -218,7 +218,7 @@ async fn session_secret_keeps_sessions_across_restarts() {
 
 #[tokio::test]
 async fn without_jwt_secret_key_tokens_verify_with_the_announced_key() {
-    let (config, notices) = Config::from_lookup(|_| None);
+    let (config, notices) = Config::from_lookup(|_| None).unwrap();
     let announced = notices
         .iter()
         .find_map(|n| match n {

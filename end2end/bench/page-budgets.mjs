@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const url = process.argv[2] ?? "http://127.0.0.1:3000/";
 const runs = Number(process.argv[3] ?? 7);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const cli = path.join(root, "target/release/jwt-debugger");
+const cli = process.env.JWT_DEBUGGER_CLI ?? path.join(root, "target/release/jwt-debugger");
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const browser = await chromium.launch({

@@ -49,10 +49,12 @@ test.describe("sign mode", () => {
     await sign.payload.fill('{"sub": ');
     await expect(page.getByTestId("sign-payload-error")).toContainText("EOF");
     await expect(sign.error).toContainText("payload is not valid JSON");
+    await expect(sign.error).toHaveAttribute("data-code", "payload_json");
     await expect(sign.signed).toHaveValue("");
     await sign.payload.fill('{"sub": "x"}');
     await sign.alg.selectOption("RS256");
     await expect(sign.error).toContainText("does not fit RS256");
+    await expect(sign.error).toHaveAttribute("data-code", "key_mismatch");
     await expect(page.getByRole("button", { name: "Decode this token" })).toBeDisabled();
   });
 

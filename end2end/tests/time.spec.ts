@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { keyText, loadCases } from "./fixtures/cases";
 import { DebuggerPage } from "./fixtures/debugger-page";
 
 // Tokens with exp = 2026-01-01T06:00:00Z (1767247200) and nbf = 2026-01-01T00:00:00Z (1767225600).
@@ -64,8 +65,7 @@ test.describe("expiry at a glance", () => {
     const app = new DebuggerPage(page);
     await app.goto();
     await app.analyse(await token(page, { exp: EXP }), secret, "secret-utf8");
-    const clock = page.getByLabel("Judge times at (Unix seconds; empty = now)");
-    const leeway = page.getByLabel("Leeway (seconds)");
+    const { now: clock, leeway } = await app.openClock();
     await clock.fill(String(EXP - 1));
     await expect(app.verdict).toHaveAttribute("data-time-status", "valid");
     await expect(page.getByTestId("clock-status")).toContainText("2026-01-01T05:59:59Z (fixed)");
@@ -77,5 +77,56 @@ test.describe("expiry at a glance", () => {
     await expect(clock).toHaveValue("");
     await expect(leeway).toHaveValue("0");
     await expect(page.getByTestId("clock-status")).toContainText("(live clock)");
+  });
+});
+
+test.describe("the clock re-judges time only", () => {
+  // The page counts its decodes and signature checks in window.jwtDebuggerCounts (performance
+  // marks too, but Playwright's clock replaces the performance timeline).
+  const count = (page: import("@playwright/test").Page) =>
+    page.evaluate(() => {
+      const counts = (window as unknown as { jwtDebuggerCounts?: Record<string, number> }).jwtDebuggerCounts ?? {};
+      return { decode: counts["jwt-debugger:decode"] ?? 0, check: counts["jwt-debugger:check"] ?? 0 };
+    });
+
+  test("ten seconds of ticking decode and verify nothing again (secret)", async ({ page }) => {
+    await page.clock.install({ time: new Date((EXP - 600) * 1000) });
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await app.analyse(await token(page, { nbf: NBF, exp: EXP }), secret, "secret-utf8");
+    await page.clock.runFor(1000);
+    const status = page.getByTestId("clock-status");
+    const before = await count(page);
+    const clockBefore = await status.textContent();
+    const detailBefore = await app.timeResult.textContent();
+    expect(before.decode).toBeGreaterThan(0);
+    expect(before.check).toBeGreaterThan(0);
+    await page.clock.runFor(10_000);
+    // The clock did tick (the page shows the new time and the countdown moved) ...
+    await expect(status).not.toHaveText(clockBefore ?? "");
+    await expect(app.timeResult).not.toHaveText(detailBefore ?? "");
+    // ... and nothing was decoded or verified again.
+    expect(await count(page)).toEqual(before);
+    // A real change still re-runs them.
+    await app.tokenInput.press("End");
+    await app.tokenInput.press("Backspace");
+    await expect.poll(async () => (await count(page)).decode).toBeGreaterThan(before.decode);
+  });
+
+  test("ten seconds of ticking ask the public-key code nothing again (RS256)", async ({ page }) => {
+    await page.clock.install({ time: new Date((EXP - 600) * 1000) });
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const rs = loadCases("jwt-cases.json").find((c) => c.id === "rs256_valid")!;
+    await app.analyse(rs.token, keyText(rs));
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    await page.clock.runFor(1000);
+    const status = page.getByTestId("clock-status");
+    const before = await count(page);
+    const clockBefore = await status.textContent();
+    await page.clock.runFor(10_000);
+    await expect(status).not.toHaveText(clockBefore ?? "");
+    expect(await count(page)).toEqual(before);
+    await expect(app.verdict).toHaveAttribute("data-state", "ready");
   });
 });

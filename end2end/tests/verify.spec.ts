@@ -66,6 +66,8 @@ test.describe("verifying", () => {
     const rs = byId("rs256_valid");
     await app.analyse(rs.token, "-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----", "auto");
     await expect(page.getByTestId("key-error")).toContainText("Cannot read this key");
+    // Each key error has a stable code.
+    await expect(page.getByTestId("key-error")).toHaveAttribute("data-code", "pem");
     await expect(app.verdict).toHaveAttribute("data-error-kind", "key_invalid");
     // Payload still decoded; fixing the key fixes the verdict.
     expect((await app.decodedJson()).payload).toEqual(rs.expect.payload);
@@ -93,7 +95,7 @@ test.describe("verifying", () => {
     await expect(app.timeResult).toContainText("Not yet valid");
     expect(await page.evaluate(() => (window as unknown as { changes: string[] }).changes)).toEqual([]);
     // A fixed clock is an input: the verdict follows it.
-    await page.getByLabel("Judge times at (Unix seconds; empty = now)").fill("4102445000");
+    await (await app.openClock()).now.fill("4102445000");
     await expect(app.verdict).toHaveAttribute("data-time-status", "valid");
     await expect(app.verdict).toHaveAttribute("data-state", "ready");
   });

@@ -21,7 +21,7 @@ fn ClaimRow(
     /// Whether the page is hydrated (local time is the browser's).
     hydrated: RwSignal<bool>,
 ) -> impl IntoView {
-    let RowFacts { name, value, doc, range, seconds, iso } = facts;
+    let RowFacts { name, value, doc, range, seconds, iso, long } = facts;
     let lit = {
         let range = range.clone();
         move || range.is_some() && highlight.read().as_ref() == range.as_ref()
@@ -78,7 +78,9 @@ fn ClaimRow(
                 <code>{name_cell}</code>
             </th>
             <td data-label="Value">
-                <code class="claim-value">{value}</code>
+                <code class="claim-value" class:long=long>
+                    {value}
+                </code>
             </td>
             <td data-label="Meaning">{meaning}</td>
             <td class="time-cell" data-label="Time">

@@ -1,4 +1,5 @@
 //! Clock override and leeway, for demos and tests: judge `exp`/`nbf` at a chosen instant.
+//! Folded away by default (its summary says whether the clock is live or fixed).
 
 use jwt_core::time::iso8601;
 use leptos::prelude::*;
@@ -17,50 +18,62 @@ pub fn ClockControls() -> impl IntoView {
             None => format!("Times are judged at {when} (live clock)."),
         }
     };
+    let summary = move || match state.now_override.get() {
+        Some(_) => "Clock: fixed",
+        None if state.leeway.get() > 0 => "Clock: live, with leeway",
+        None => "Clock: live",
+    };
     view! {
-        <fieldset class="clock">
-            <legend>"Clock"</legend>
-            <div class="field-row">
-                <div>
-                    <label for="clock-now">"Judge times at (Unix seconds; empty = now)"</label>
-                    <input
-                        id="clock-now"
-                        data-testid="clock-now"
-                        type="number"
-                        inputmode="numeric"
-                        placeholder="live"
-                        prop:value=move || state.now_override.get().map(|n| n.to_string()).unwrap_or_default()
-                        on:input=move |ev| state.now_override.set(event_target_value(&ev).trim().parse().ok())
-                    />
-                </div>
-                <div>
-                    <label for="leeway">"Leeway (seconds)"</label>
-                    <input
-                        id="leeway"
-                        data-testid="leeway"
-                        type="number"
-                        min="0"
-                        inputmode="numeric"
-                        prop:value=move || state.leeway.get().to_string()
-                        on:input=move |ev| {
-                            state.leeway.set(event_target_value(&ev).trim().parse().unwrap_or(0))
+        <details class="clock" data-testid="clock">
+            <summary>{summary}</summary>
+            <fieldset class="clock">
+                <legend>"Judge exp and nbf at"</legend>
+                <div class="field-row">
+                    <div>
+                        <label for="clock-now">"Judge times at (Unix seconds; empty = now)"</label>
+                        <input
+                            id="clock-now"
+                            data-testid="clock-now"
+                            type="number"
+                            inputmode="numeric"
+                            placeholder="live"
+                            prop:value=move || {
+                                state.now_override.get().map(|n| n.to_string()).unwrap_or_default()
+                            }
+                            on:input=move |ev| {
+                                state.now_override.set(event_target_value(&ev).trim().parse().ok())
+                            }
+                        />
+                    </div>
+                    <div>
+                        <label for="leeway">"Leeway (seconds)"</label>
+                        <input
+                            id="leeway"
+                            data-testid="leeway"
+                            type="number"
+                            min="0"
+                            inputmode="numeric"
+                            prop:value=move || state.leeway.get().to_string()
+                            on:input=move |ev| {
+                                state.leeway.set(event_target_value(&ev).trim().parse().unwrap_or(0))
+                            }
+                        />
+                    </div>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            state.now_override.set(None);
+                            state.leeway.set(0);
                         }
-                    />
+                    >
+                        "Use the live clock"
+                    </button>
                 </div>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| {
-                        state.now_override.set(None);
-                        state.leeway.set(0);
-                    }
-                >
-                    "Use the live clock"
-                </button>
-            </div>
-            <p class="muted small" data-testid="clock-status">
-                {clock_text}
-            </p>
-        </fieldset>
+                <p class="muted small" data-testid="clock-status">
+                    {clock_text}
+                </p>
+            </fieldset>
+        </details>
     }
 }

@@ -3,7 +3,8 @@
 pub mod claims_table;
 pub mod clock_controls;
 pub mod copy_button;
-pub mod demo_login;
+pub mod demo_bar;
+pub mod demo_info;
 pub mod encoded_token;
 pub mod explain_panel;
 pub mod json_editor;

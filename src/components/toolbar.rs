@@ -104,6 +104,7 @@ pub fn Toolbar() -> impl IntoView {
                     "Copy share link"
                 </button>
                 <button
+                    data-testid="clear"
                     type="button"
                     class="button"
                     on:click=move |_| state.load("", Some(("", KeyKind::Auto)))

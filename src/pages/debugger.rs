@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::claims_table::ClaimsTable;
 use crate::components::clock_controls::ClockControls;
-use crate::components::demo_login::DemoLogin;
+use crate::components::demo_bar::DemoBar;
+use crate::components::demo_info::DemoInfo;
 use crate::components::encoded_token::EncodedToken;
 use crate::components::explain_panel::ExplainPanel;
 use crate::components::json_panel::{JsonPanel, LenientPanel};
@@ -16,6 +17,7 @@ use crate::components::toolbar::Toolbar;
 use crate::components::verdict::Verdict;
 use jwt_core::KeyKind;
 
+use crate::demo_users::DemoRoutes;
 use crate::samples::SAMPLES;
 use crate::state::Debugger;
 use crate::view_model::Part;
@@ -64,41 +66,49 @@ pub fn DebuggerPage() -> impl IntoView {
         }
     };
 
+    // The server says whether its demo routes are on (they are off when it is hosted for a class
+    // without them); the browser keeps what it rendered.
+    let demo = SharedValue::new(|| use_context::<DemoRoutes>().is_none_or(|d| d.0)).into_inner();
+
     view! {
         <Toolbar />
+        {demo.then(|| view! { <DemoBar /> })}
         <main class="page" id="main">
             <div class="columns">
-                <section class="col" aria-labelledby="encoded-heading">
+                <section class="col col-encoded" aria-labelledby="encoded-heading">
                     <h2 id="encoded-heading">"Encoded"</h2>
                     <TokenInput />
                     <EncodedToken />
                     <ClockControls />
                 </section>
-                <section class="col" aria-labelledby="decoded-heading">
+                <section class="col col-decoded" aria-labelledby="decoded-heading">
                     <Verdict />
-                    <h2 id="decoded-heading">"Decoded"</h2>
-                    <JsonPanel part=Part::Header />
-                    <JsonPanel part=Part::Payload />
-                    <LenientPanel />
-                    <button
-                        type="button"
-                        class="link-button"
-                        data-testid="edit-in-sign-mode"
-                        on:click=edit
-                        disabled=move || {
-                            let d = state.decoded.read();
-                            d.header.is_none() || d.payload.is_none()
-                        }
-                    >
-                        "Edit and re-sign in sign mode"
-                    </button>
+
+                    <div class="decoded">
+                        <h2 id="decoded-heading">"Decoded"</h2>
+                        <JsonPanel part=Part::Header />
+                        <JsonPanel part=Part::Payload />
+                        <LenientPanel />
+                        <button
+                            type="button"
+                            class="link-button"
+                            data-testid="edit-in-sign-mode"
+                            on:click=edit
+                            disabled=move || {
+                                let d = state.decoded.read();
+                                d.header.is_none() || d.payload.is_none()
+                            }
+                        >
+                            "Edit and re-sign in sign mode"
+                        </button>
+                    </div>
                     <KeyInput />
                 </section>
             </div>
             <ClaimsTable />
             <ExplainPanel />
             <SignPanel />
-            <DemoLogin />
+            {demo.then(|| view! { <DemoInfo /> })}
         </main>
     }
     // Erase the (very deep) view type: keeps release builds within the compiler's limits.

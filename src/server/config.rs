@@ -20,9 +20,57 @@ pub enum SecretOrigin {
     Generated,
 }
 
+/// `DEMO_AUTH`: when the course's demo routes (`/auth/*`, the demo API) are on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DemoMode {
+    /// On when the server listens on loopback only (the default).
+    #[default]
+    Auto,
+    /// On everywhere (with a warning when not on loopback).
+    On,
+    /// Off everywhere.
+    Off,
+}
+
+impl DemoMode {
+    /// Parses `DEMO_AUTH`.
+    pub fn parse(value: &str) -> Result<Self, ConfigError> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "" | "auto" => Ok(DemoMode::Auto),
+            "on" => Ok(DemoMode::On),
+            "off" => Ok(DemoMode::Off),
+            other => Err(ConfigError::DemoAuth(other.to_owned())),
+        }
+    }
+
+    /// Whether the demo routes are on for a server listening on `addr`.
+    pub fn enabled_for(self, addr: std::net::SocketAddr) -> bool {
+        match self {
+            DemoMode::Auto => addr.ip().is_loopback(),
+            DemoMode::On => true,
+            DemoMode::Off => false,
+        }
+    }
+}
+
+/// A setting that cannot be used: the server says so in one line and exits with code 2.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("DEMO_AUTH must be auto, on or off, not {0:?}")]
+    DemoAuth(String),
+    #[error("COOKIE_SECURE must be true or false, not {0:?}")]
+    CookieSecure(String),
+}
+
 /// Everything the server reads from its environment, besides Leptos's own `LEPTOS_*` variables.
 #[derive(Clone)]
 pub struct Config {
+    /// `DEMO_AUTH`.
+    pub demo: DemoMode,
+    /// `ALLOWED_HOSTS`: extra `Host` names to answer (see [`super::hosts::HostPolicy`]).
+    pub allowed_hosts: String,
+    /// `COOKIE_SECURE`: mark the session cookie `Secure` (behind HTTPS).
+    pub cookie_secure: bool,
     /// HMAC key for `/auth/token`: the UTF-8 bytes of `JWT_SECRET_KEY`, exactly as the course's
     /// Express app used it.
     pub jwt_secret: Vec<u8>,
@@ -79,16 +127,24 @@ impl fmt::Display for Notice {
 }
 
 impl Config {
-    /// Reads the process environment. Call after `dotenvy::dotenv()`.
-    pub fn from_env() -> (Self, Vec<Notice>) {
+    /// Reads the process environment (after `.env` of the working directory).
+    pub fn from_env() -> Result<(Self, Vec<Notice>), ConfigError> {
         Self::from_lookup(|name| std::env::var(name).ok())
     }
 
     /// Reads configuration through `lookup` (the environment, or a map in tests).
     /// A variable that is set but empty counts as absent.
-    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> (Self, Vec<Notice>) {
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<(Self, Vec<Notice>), ConfigError> {
         let get = |name: &str| lookup(name).filter(|v| !v.is_empty());
         let mut notices = Vec::new();
+        let demo = DemoMode::parse(&get("DEMO_AUTH").unwrap_or_default())?;
+        let cookie_secure = match get("COOKIE_SECURE").map(|v| v.trim().to_ascii_lowercase()) {
+            None => false,
+            Some(v) if v == "true" || v == "1" => true,
+            Some(v) if v == "false" || v == "0" => false,
+            Some(other) => return Err(ConfigError::CookieSecure(other)),
+        };
+        let allowed_hosts = get("ALLOWED_HOSTS").unwrap_or_default();
 
         let (jwt_secret, jwt_secret_origin) = match get("JWT_SECRET_KEY") {
             Some(text) => {
@@ -113,7 +169,10 @@ impl Config {
             None => Key::from(&random_bytes::<64>()),
         };
 
-        (Config { jwt_secret, jwt_secret_origin, session_key }, notices)
+        Ok((
+            Config { demo, allowed_hosts, cookie_secure, jwt_secret, jwt_secret_origin, session_key },
+            notices,
+        ))
     }
 }
 
@@ -137,7 +196,7 @@ mod tests {
     #[test]
     fn configured_key_is_used_as_utf8_bytes_without_notice() {
         let key = "a-secret-that-is-long-enough-for-hs256-0123456789";
-        let (config, notices) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", key)]));
+        let (config, notices) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", key)])).unwrap();
         assert_eq!(config.jwt_secret, key.as_bytes());
         assert_eq!(config.jwt_secret_origin, SecretOrigin::Environment);
         assert!(notices.is_empty(), "{notices:?}");
@@ -145,7 +204,7 @@ mod tests {
 
     #[test]
     fn missing_key_is_generated_as_hex_and_announced_once() {
-        let (config, notices) = Config::from_lookup(lookup(&[]));
+        let (config, notices) = Config::from_lookup(lookup(&[])).unwrap();
         assert_eq!(config.jwt_secret_origin, SecretOrigin::Generated);
         assert_eq!(config.jwt_secret.len(), GENERATED_KEY_BYTES * 2);
         assert!(config.jwt_secret.iter().all(u8::is_ascii_hexdigit));
@@ -155,19 +214,19 @@ mod tests {
         assert!(notices[0].to_string().contains(key_text.as_str()));
         assert!(notices[0].to_string().contains(".env"));
         // Two runs get different keys.
-        let (other, _) = Config::from_lookup(lookup(&[]));
+        let (other, _) = Config::from_lookup(lookup(&[])).unwrap();
         assert_ne!(other.jwt_secret, config.jwt_secret);
     }
 
     #[test]
     fn empty_key_counts_as_missing() {
-        let (config, _) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", "")]));
+        let (config, _) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", "")])).unwrap();
         assert_eq!(config.jwt_secret_origin, SecretOrigin::Generated);
     }
 
     #[test]
     fn short_key_warns_but_is_kept() {
-        let (config, notices) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", "secret")]));
+        let (config, notices) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", "secret")])).unwrap();
         assert_eq!(config.jwt_secret, b"secret");
         assert_eq!(notices, vec![Notice::WeakJwtSecret { bytes: 6 }]);
         assert!(notices[0].to_string().contains("RFC 7518"));
@@ -176,18 +235,39 @@ mod tests {
     #[test]
     fn session_secret_derives_a_stable_key() {
         let vars = [("JWT_SECRET_KEY", "k"), ("SESSION_SECRET", "0123456789abcdef0123456789abcdef")];
-        let (a, _) = Config::from_lookup(lookup(&vars));
-        let (b, _) = Config::from_lookup(lookup(&vars));
+        let (a, _) = Config::from_lookup(lookup(&vars)).unwrap();
+        let (b, _) = Config::from_lookup(lookup(&vars)).unwrap();
         assert_eq!(a.session_key.master(), b.session_key.master());
-        let (c, notices) = Config::from_lookup(lookup(&[("SESSION_SECRET", "short")]));
+        let (c, notices) = Config::from_lookup(lookup(&[("SESSION_SECRET", "short")])).unwrap();
         assert!(notices.contains(&Notice::ShortSessionSecret { bytes: 5 }));
         assert_ne!(c.session_key.master(), a.session_key.master());
     }
 
     #[test]
+    fn demo_auth_and_cookie_secure_are_read_strictly() {
+        let loopback: std::net::SocketAddr = "127.0.0.1:3000".parse().unwrap();
+        let lan: std::net::SocketAddr = "0.0.0.0:3000".parse().unwrap();
+        let demo = |v: &str| Config::from_lookup(lookup(&[("DEMO_AUTH", v)])).map(|(c, _)| c.demo);
+        assert_eq!(demo(""), Ok(DemoMode::Auto));
+        assert_eq!(demo("Auto"), Ok(DemoMode::Auto));
+        assert_eq!(demo("on"), Ok(DemoMode::On));
+        assert_eq!(demo("OFF"), Ok(DemoMode::Off));
+        assert_eq!(demo("yes"), Err(ConfigError::DemoAuth("yes".into())));
+        assert!(DemoMode::Auto.enabled_for(loopback) && !DemoMode::Auto.enabled_for(lan));
+        assert!(DemoMode::On.enabled_for(lan) && !DemoMode::Off.enabled_for(loopback));
+        let ipv6: std::net::SocketAddr = "[::1]:3000".parse().unwrap();
+        assert!(DemoMode::Auto.enabled_for(ipv6));
+        let secure =
+            |v: &str| Config::from_lookup(lookup(&[("COOKIE_SECURE", v)])).map(|(c, _)| c.cookie_secure);
+        assert_eq!(secure("true"), Ok(true));
+        assert_eq!(secure("0"), Ok(false));
+        assert!(secure("maybe").is_err());
+    }
+
+    #[test]
     fn debug_output_hides_the_key() {
         let key = "do-not-print-me-0123456789abcdef0123";
-        let (config, _) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", key)]));
+        let (config, _) = Config::from_lookup(lookup(&[("JWT_SECRET_KEY", key)])).unwrap();
         assert!(!format!("{config:?}").contains(key));
     }
 }

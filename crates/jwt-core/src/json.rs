@@ -53,8 +53,9 @@ pub fn parse_strict(bytes: &[u8]) -> Result<Value, JsonError> {
     }
 }
 
-/// The byte range of each top-level member's value in `text`, in document order. Empty when
-/// `text` is not a JSON object. Used to connect a claim with its place in the token.
+/// The byte range of each top-level member in `text` — from its name's opening quote to the end
+/// of its value — in document order. Empty when `text` is not a JSON object. Used to connect a
+/// claim (its name and its value) with its place in the token.
 pub fn member_spans(text: &str) -> Vec<(String, Range<usize>)> {
     struct Spans<'a>(Vec<(String, &'a RawValue)>);
     impl<'de> Deserialize<'de> for Spans<'de> {
@@ -80,12 +81,20 @@ pub fn member_spans(text: &str) -> Vec<(String, Range<usize>)> {
         return Vec::new();
     };
     let base = text.as_ptr() as usize;
+    // Each name starts at the first quote after the previous member (or the opening brace).
+    let mut previous_end = text.find('{').map_or(0, |b| b + 1);
     spans
         .0
         .into_iter()
         .map(|(name, raw)| {
-            let start = raw.get().as_ptr() as usize - base;
-            (name, start..start + raw.get().len())
+            let value_start = raw.get().as_ptr() as usize - base;
+            let value_end = value_start + raw.get().len();
+            let name_start = text
+                .get(previous_end..value_start)
+                .and_then(|between| between.find('"'))
+                .map_or(value_start, |q| previous_end + q);
+            previous_end = value_end;
+            (name, name_start..value_end)
         })
         .collect()
 }
@@ -202,7 +211,7 @@ mod tests {
         let text = r#"{ "sub" : "1234", "n":[1, 2],"o":{"p":null} }"#;
         let spans = member_spans(text);
         let got: Vec<(&str, &str)> = spans.iter().map(|(k, r)| (k.as_str(), &text[r.clone()])).collect();
-        assert_eq!(got, [("sub", "\"1234\""), ("n", "[1, 2]"), ("o", "{\"p\":null}")]);
+        assert_eq!(got, [("sub", "\"sub\" : \"1234\""), ("n", "\"n\":[1, 2]"), ("o", "\"o\":{\"p\":null}")]);
         assert!(member_spans("[1]").is_empty());
         assert!(member_spans("not json").is_empty());
     }

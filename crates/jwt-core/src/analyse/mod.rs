@@ -234,8 +234,8 @@ pub struct ClaimRow {
     /// For NumericDate claims holding a number: the instant (its distance from now is the
     /// clock's business: [`crate::time::relative`]).
     pub time: Option<TimeInfo>,
-    /// Byte range of the base64url characters that encode this member's value, within
-    /// [`Decoded::token`] (whole characters, so it may include neighbouring bytes).
+    /// Byte range of the base64url characters that encode this member — its name and its value
+    /// — within [`Decoded::token`] (whole characters, so it may include neighbouring bytes).
     pub token_range: Option<Range<usize>>,
 }
 

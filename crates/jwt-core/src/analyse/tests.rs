@@ -353,8 +353,9 @@ fn claim_rows_locate_their_values_in_the_token() {
     for row in r.claims.iter().chain(&r.header_params) {
         let range = row.token_range.clone().unwrap();
         let decoded = b64::decode_lenient(&r.token[range]);
-        let needle = row.value.to_string();
-        assert!(String::from_utf8_lossy(&decoded).contains(&needle), "{} not in its range", row.name);
+        let text = String::from_utf8_lossy(&decoded);
+        assert!(text.contains(&row.value.to_string()), "{}'s value not in its range", row.name);
+        assert!(text.contains(&format!("\"{}\"", row.name)), "{}'s name not in its range", row.name);
     }
     let iat = r.claims.iter().find(|c| c.name == "iat").unwrap();
     assert_eq!(iat.time.as_ref().unwrap().iso.as_deref(), Some("2018-01-18T01:30:22Z"));
