@@ -47,7 +47,6 @@ export default defineConfig({
         stderr: "pipe",
         env: {
           LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-          LEPTOS_SITE_ROOT: path.join(root, "target/site"),
           JWT_SECRET_KEY: E2E_JWT_SECRET_KEY,
         },
       },

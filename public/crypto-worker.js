@@ -3,6 +3,11 @@
 import init, * as core from "/crypto/jwt_core_wasm.js";
 
 const ready = init({ module_or_path: "/crypto/jwt_core_wasm_bg.wasm" });
+// Tell the page once the module is here (it preloads the worker so it also works offline).
+ready.then(
+  () => self.postMessage({ ready: true }),
+  (e) => self.postMessage({ ready: false, error: String(e) }),
+);
 
 self.onmessage = async ({ data: { id, name, input } }) => {
   try {

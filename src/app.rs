@@ -20,12 +20,35 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // id="leptos": cargo-leptos hot-reloads this stylesheet in watch mode.
                 <link id="leptos" rel="stylesheet" href="/pkg/jwt-debugger.css" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <PageScripts options />
             </head>
             <body>
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Loads and hydrates the page's WebAssembly: leptos's `HydrationScripts`, without its habit of
+/// writing the CSP nonce into the preloads' `crossorigin` attribute (where any script on the
+/// page could read it). The nonce stays on the one inline script.
+#[component]
+fn PageScripts(
+    /// The site's options (its package directory and output name).
+    options: LeptosOptions,
+) -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce();
+    let js = format!("/{}/{}.js", options.site_pkg_dir, options.output_name);
+    let wasm = format!("/{}/{}.wasm", options.site_pkg_dir, options.output_name);
+    let script = format!(
+        "import({js:?}).then((m) => m.default({{ module_or_path: {wasm:?} }}).then(() => m.hydrate()));"
+    );
+    view! {
+        <link rel="modulepreload" href=js />
+        <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin="anonymous" />
+        <script type="module" nonce=nonce>
+            {script}
+        </script>
     }
 }
 

@@ -63,6 +63,8 @@ mod imp {
         /// Calls an export of the loaded module with JSON text; returns its JSON text.
         #[wasm_bindgen(catch)]
         fn crypto_call(name: &str, input: &str) -> Result<String, JsValue>;
+        /// Starts the worker (once); resolves when its module is loaded.
+        fn worker_load() -> js_sys::Promise;
         /// Calls an export in the worker; resolves to its JSON text.
         fn worker_call(name: &str, input: &str) -> js_sys::Promise;
     }
@@ -84,6 +86,13 @@ mod imp {
             .await
             .map(|_| ())
             .map_err(|e| format!("the public-key code could not be loaded: {}", text(e)))
+    }
+
+    pub async fn load_worker() -> Result<(), String> {
+        wasm_bindgen_futures::JsFuture::from(worker_load())
+            .await
+            .map(|_| ())
+            .map_err(|e| format!("the worker could not be started: {}", text(e)))
     }
 
     /// Calls `name` on this page, now; `None` unless the module is loaded.
@@ -113,7 +122,7 @@ mod imp {
 }
 
 #[cfg(feature = "hydrate")]
-pub use imp::{load, ready};
+pub use imp::{load, load_worker, ready};
 
 /// The signature check for `question`, now: when the crypto module and the code that reads its
 /// answers are loaded and the algorithm is fast (on the server, always). `None` otherwise: then
@@ -248,6 +257,12 @@ pub async fn explain(request: ExplainRequest) -> Result<Explanation, String> {
 /// Loads the module ahead of use (after hydration), so it also works offline later.
 #[cfg(not(feature = "hydrate"))]
 pub async fn load() -> Result<(), String> {
+    Ok(())
+}
+
+/// Starts the worker ahead of use (nothing to do natively).
+#[cfg(not(feature = "hydrate"))]
+pub async fn load_worker() -> Result<(), String> {
     Ok(())
 }
 

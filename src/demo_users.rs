@@ -44,6 +44,11 @@ impl From<&DemoUser> for SessionUser {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct DemoRoutes(pub bool);
 
+/// Finds a demo user by id.
+pub fn find_by_id(id: u32) -> Option<&'static DemoUser> {
+    DEMO_USERS.iter().find(|u| u.id == id)
+}
+
 /// Finds a demo user by login name (exact, case-sensitive, like the course).
 pub fn find_by_username(username: &str) -> Option<&'static DemoUser> {
     DEMO_USERS.iter().find(|u| u.username == username)

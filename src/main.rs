@@ -38,15 +38,16 @@ async fn main() -> ExitCode {
 }
 
 async fn serve() -> ExitCode {
-    use jwt_debugger::server::{AppState, app, config::Config};
+    use jwt_debugger::server::{AppState, app, config::Config, logging, serve, site::Site};
     use leptos::prelude::get_configuration;
 
+    logging::init();
     // .env of the working directory only (never of a parent directory, which anyone with write
     // access there could plant). A missing .env is normal; a broken one is worth saying.
     if let Err(err) = dotenvy::from_path(".env")
         && !err.not_found()
     {
-        eprintln!("warning: could not read .env: {err}");
+        tracing::warn!("could not read .env: {err}");
     }
     let (config, notices) = match Config::from_env() {
         Ok(read) => read,
@@ -66,8 +67,21 @@ async fn serve() -> ExitCode {
         }
     };
     let addr = leptos_options.site_addr;
-    let router = app(AppState::new(leptos_options, &config));
-
+    // LEPTOS_SITE_ROOT, when set, wins (development); otherwise the site inside the binary.
+    let site = Site::new(std::env::var_os("LEPTOS_SITE_ROOT").map(Into::into));
+    if !site.has_page(&leptos_options.output_name) {
+        eprintln!(
+            "warning: no built page in {site:?} (run `cargo leptos build --release --split --precompress \
+             --lib-features hydrate,split` or ./scripts/run.sh): the page will not hydrate"
+        );
+    }
+    let state = AppState::new(leptos_options, &config, addr, site);
+    if state.demo && !addr.ip().is_loopback() {
+        eprintln!(
+            "warning: DEMO_AUTH=on: anyone who can reach http://{addr} can log in as a demo user and get tokens signed with JWT_SECRET_KEY"
+        );
+    }
+    let router = app(state);
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
         Err(err) => {
@@ -76,13 +90,8 @@ async fn serve() -> ExitCode {
         }
     };
     println!("jwt-debugger listening on http://{addr}");
-    match axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("error: server stopped: {err}");
-            ExitCode::FAILURE
-        }
-    }
+    serve::serve(listener, router, serve::Limits::default(), shutdown_signal()).await;
+    ExitCode::SUCCESS
 }
 
 /// Resolves on Ctrl-C or SIGTERM (what test runners send).

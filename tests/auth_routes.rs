@@ -1,5 +1,5 @@
-//! Route tests for the demo auth endpoints and the server-rendered page, through `oneshot`
-//! on the real router (no socket).
+//! Route tests for the demo auth endpoints, the server-rendered page, the static site and the
+//! guards every request passes, through `oneshot` on the real router (no socket).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 #![cfg(feature = "ssr")]
 
@@ -11,6 +11,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use jwt_debugger::server::auth::TOKEN_LIFETIME_SECS;
 use jwt_debugger::server::config::Config;
 use jwt_debugger::server::session::SESSION_COOKIE;
+use jwt_debugger::server::site::Site;
 use jwt_debugger::server::{AppState, app};
 use leptos::prelude::LeptosOptions;
 use serde_json::Value;
@@ -22,17 +23,49 @@ fn config(vars: &[(&str, &str)]) -> Config {
     Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())).unwrap().0
 }
 
-fn build_router(config: &Config) -> Router {
+/// The address the routers under test listen on.
+const LISTEN: &str = "127.0.0.1:3000";
+
+/// A small site directory (a script with its brotli copy, the wasm, the worker).
+fn site() -> Site {
+    let root = std::env::temp_dir().join(format!("jwt-debugger-route-tests-{}", std::process::id()));
+    std::fs::create_dir_all(root.join("pkg")).unwrap();
+    std::fs::write(root.join("pkg/jwt-debugger.js"), b"export default 1").unwrap();
+    std::fs::write(root.join("pkg/jwt-debugger.js.br"), b"BROTLI").unwrap();
+    std::fs::write(root.join("pkg/jwt-debugger.wasm"), b"\0asm").unwrap();
+    std::fs::write(root.join("crypto-worker.js"), b"self.onmessage = () => {}").unwrap();
+    Site::Dir(root)
+}
+
+fn router_at(config: &Config, listen: &str) -> Router {
     let options = LeptosOptions::builder().output_name("jwt-debugger").build();
-    app(AppState::new(options, config))
+    app(AppState::new(options, config, listen.parse().unwrap(), site()))
+}
+
+fn build_router(config: &Config) -> Router {
+    router_at(config, LISTEN)
+}
+
+/// A request as a browser on this machine sends it (with its `Host`).
+fn request(method: &str, uri: &str) -> axum::http::request::Builder {
+    request_to(LISTEN, method, uri)
+}
+
+/// A request for `host`.
+fn request_to(host: &str, method: &str, uri: &str) -> axum::http::request::Builder {
+    Request::builder().method(method).uri(uri).header(header::HOST, host)
+}
+
+async fn send(router: &Router, req: axum::http::request::Builder) -> Response<Body> {
+    router.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap()
 }
 
 async fn get(router: &Router, uri: &str, cookie: Option<&str>) -> Response<Body> {
-    let mut req = Request::get(uri);
+    let mut req = request("GET", uri);
     if let Some(cookie) = cookie {
         req = req.header(header::COOKIE, cookie);
     }
-    router.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap()
+    send(router, req).await
 }
 
 async fn body_text(res: Response<Body>) -> String {
@@ -191,6 +224,8 @@ async fn forged_tampered_or_foreign_cookies_count_as_logged_out() {
     let other_run = log_in(&build_router(&config(&[("JWT_SECRET_KEY", KEY)])), "admin").await;
     for cookie in [
         format!("{SESSION_COOKIE}=admin"),
+        format!("{SESSION_COOKIE}={}", "x".repeat(3000)),
+        format!("{name}={}", "A".repeat(3000)),
         format!("{name}={tampered}"),
         format!("{name}="),
         format!("{name}=%%%not-base64"),
@@ -269,6 +304,8 @@ async fn pages_carry_a_nonce_csp_that_matches_their_inline_script() {
     assert!(nonce.len() >= 16, "{nonce}");
     let html = body_text(res).await;
     assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the hydration script carries the nonce");
+    // ... and only the script: no other attribute (such as a preload's crossorigin) shows it.
+    assert_eq!(html.matches(&nonce).count(), html.matches(&format!("nonce=\"{nonce}\"")).count(), "{html}");
     // A new page, a new nonce.
     let again = get(&router, "/", None).await;
     assert!(!again.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains(&nonce));
@@ -290,4 +327,223 @@ async fn the_page_is_rendered_with_the_sample_decoded_and_verified() {
     assert!(html.contains("data-state=\"loading\""), "not ready before hydration");
     assert!(html.contains("Ada Lovelace"));
     assert!(html.contains("data-testid=\"token-input\""));
+}
+
+#[tokio::test]
+async fn the_demo_switch_follows_demo_auth_and_the_listen_address() {
+    // (DEMO_AUTH, listen address, demo routes on)
+    for (mode, listen, on) in [
+        ("", "127.0.0.1:3000", true),
+        ("auto", "[::1]:3000", true),
+        ("auto", "0.0.0.0:3000", false),
+        ("auto", "192.168.1.10:3000", false),
+        ("on", "0.0.0.0:3000", true),
+        ("off", "127.0.0.1:3000", false),
+        ("off", "0.0.0.0:3000", false),
+    ] {
+        let router = router_at(&config(&[("JWT_SECRET_KEY", KEY), ("DEMO_AUTH", mode)]), listen);
+        let port_host = |path: &str| request_to("127.0.0.1:3000", "GET", path);
+        let res = send(&router, port_host("/auth/bypass?token=admin")).await;
+        if on {
+            assert_eq!(res.status(), StatusCode::SEE_OTHER, "{mode} {listen}");
+        } else {
+            assert_eq!(res.status(), StatusCode::NOT_FOUND, "{mode} {listen}");
+            assert_eq!(body_text(res).await, "", "{mode} {listen}: empty, as for an unknown path");
+            for path in ["/auth/token", "/auth/logout", "/api/me"] {
+                let res = send(&router, port_host(path)).await;
+                assert_eq!(res.status(), StatusCode::NOT_FOUND, "{mode} {listen} {path}");
+            }
+        }
+        // The page hides the demo panel when the routes are off.
+        let page = body_text(send(&router, port_host("/")).await).await;
+        assert_eq!(page.contains("data-testid=\"session-status\""), on, "{mode} {listen}");
+    }
+}
+
+#[tokio::test]
+async fn only_this_servers_own_host_names_are_answered() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let cookie = log_in(&router, "admin").await;
+    for path in ["/", "/auth/bypass?token=admin", "/auth/token", "/pkg/jwt-debugger.js", "/no/such/page"] {
+        for host in
+            ["attacker.example:3000", "attacker.example", "localhost:3001", "127.0.0.1.attacker.example:3000"]
+        {
+            let res = send(&router, request_to(host, "GET", path).header(header::COOKIE, &cookie)).await;
+            assert_eq!(res.status(), StatusCode::MISDIRECTED_REQUEST, "{host} {path}");
+            assert_eq!(body_text(res).await, "", "{host} {path}");
+        }
+        for host in ["localhost:3000", "127.0.0.1:3000", "[::1]:3000"] {
+            let res = send(&router, request_to(host, "GET", path).header(header::COOKIE, &cookie)).await;
+            assert_ne!(res.status(), StatusCode::MISDIRECTED_REQUEST, "{host} {path}");
+        }
+    }
+    // Without a Host at all, or with two: refused.
+    let res = router.clone().oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::MISDIRECTED_REQUEST);
+    let res = send(&router, request("GET", "/").header(header::HOST, "attacker.example:3000")).await;
+    assert_eq!(res.status(), StatusCode::MISDIRECTED_REQUEST);
+    // Names listed in ALLOWED_HOSTS are answered.
+    let hosted =
+        router_at(&config(&[("ALLOWED_HOSTS", "jwt.school.example"), ("DEMO_AUTH", "on")]), "0.0.0.0:3000");
+    let res = send(&hosted, request_to("jwt.school.example:3000", "GET", "/")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = send(&hosted, request_to("other.example:3000", "GET", "/")).await;
+    assert_eq!(res.status(), StatusCode::MISDIRECTED_REQUEST);
+}
+
+#[tokio::test]
+async fn other_sites_cannot_log_the_browser_in_or_out() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let cookie = log_in(&router, "admin").await;
+    for path in ["/auth/bypass?token=user", "/auth/logout", "/auth/token"] {
+        for site in ["cross-site", "same-site"] {
+            let res = send(
+                &router,
+                request("GET", path).header("sec-fetch-site", site).header(header::COOKIE, &cookie),
+            )
+            .await;
+            assert_eq!(res.status(), StatusCode::FORBIDDEN, "{site} {path}");
+            assert!(set_cookies(&res).is_empty(), "{site} {path}: the session is untouched");
+        }
+        for site in ["same-origin", "none"] {
+            let res = send(
+                &router,
+                request("GET", path).header("sec-fetch-site", site).header(header::COOKIE, &cookie),
+            )
+            .await;
+            assert_ne!(res.status(), StatusCode::FORBIDDEN, "{site} {path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_response_carries_the_isolation_headers_and_pages_are_not_stored() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let cookie = log_in(&router, "admin").await;
+    for (path, cookie) in [
+        ("/", None),
+        ("/auth/token", Some(cookie.as_str())),
+        ("/auth/token", None),
+        ("/pkg/jwt-debugger.js", None),
+        ("/no/such/page", None),
+        ("/auth/nothing-here", None),
+    ] {
+        let res = get(&router, path, cookie).await;
+        let h = res.headers();
+        assert_eq!(h["cross-origin-opener-policy"], "same-origin", "{path}");
+        assert_eq!(h["cross-origin-resource-policy"], "same-origin", "{path}");
+        let permissions = h["permissions-policy"].to_str().unwrap();
+        for feature in ["camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"] {
+            assert!(permissions.contains(feature), "{path}: {feature}");
+        }
+        assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
+        assert_eq!(h[header::X_FRAME_OPTIONS], "DENY", "{path}");
+        let html = h.get(header::CONTENT_TYPE).is_some_and(|v| v.to_str().unwrap().starts_with("text/html"));
+        if html || res.status() == StatusCode::UNAUTHORIZED {
+            assert_eq!(h[header::CACHE_CONTROL], "no-store", "{path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn static_files_are_negotiated_and_revalidated() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let res =
+        send(&router, request("GET", "/pkg/jwt-debugger.js").header(header::ACCEPT_ENCODING, "gzip, br"))
+            .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(res.headers()[header::VARY], "accept-encoding");
+    let etag = res.headers()[header::ETAG].to_str().unwrap().to_owned();
+    let again = send(
+        &router,
+        request("GET", "/pkg/jwt-debugger.js")
+            .header(header::ACCEPT_ENCODING, "gzip, br")
+            .header(header::IF_NONE_MATCH, &etag),
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    let wasm = get(&router, "/pkg/jwt-debugger.wasm", None).await;
+    assert_eq!(wasm.headers()[header::CONTENT_TYPE], "application/wasm");
+    // The worker runs under its own narrow policy.
+    let worker = get(&router, "/crypto-worker.js", None).await;
+    let csp = worker.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'") && csp.contains("connect-src 'self'"),
+        "{csp}"
+    );
+}
+
+#[tokio::test]
+async fn the_session_cookie_does_not_tell_who_by_its_length_and_can_be_secure() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let lengths: Vec<usize> = futures_lengths(&router).await;
+    assert!(lengths.windows(2).all(|w| w[0] == w[1]), "{lengths:?}");
+    let secure = build_router(&config(&[("JWT_SECRET_KEY", KEY), ("COOKIE_SECURE", "true")]));
+    let res = get(&secure, "/auth/bypass?token=admin", None).await;
+    assert!(set_cookies(&res)[0].contains("Secure"), "{:?}", set_cookies(&res));
+    let res = get(&router, "/auth/bypass?token=admin", None).await;
+    assert!(!set_cookies(&res)[0].contains("Secure"));
+}
+
+/// The length of each demo user's encrypted session value (percent-decoding undone: it is
+/// base64, whose `+ / =` the cookie escapes at random).
+async fn futures_lengths(router: &Router) -> Vec<usize> {
+    let mut lengths = Vec::new();
+    for user in ["admin", "contributor", "manager", "user"] {
+        let cookie = log_in(router, user).await;
+        let value =
+            cookie.split_once('=').unwrap().1.replace("%2B", "+").replace("%2F", "/").replace("%3D", "=");
+        lengths.push(value.len());
+    }
+    lengths
+}
+
+#[tokio::test]
+async fn one_user_per_log_in() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let res = get(&router, "/auth/bypass?token=admin&token=user", None).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(body_text(res).await.contains("give one user"));
+}
+
+#[tokio::test]
+async fn bad_input_never_500s() {
+    let router = build_router(&config(&[("JWT_SECRET_KEY", KEY)]));
+    let paths =
+        ["/", "/auth/bypass?token=admin", "/auth/token", "/auth/logout", "/pkg/jwt-debugger.js", "/nope"];
+    for path in paths {
+        for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE"] {
+            let res = send(&router, request(method, path)).await;
+            assert!(res.status().as_u16() < 500, "{method} {path}: {}", res.status());
+        }
+    }
+    for uri in [
+        format!("/auth/bypass?token={}", "a".repeat(60 * 1024)),
+        format!("/?q={}", "b".repeat(60 * 1024)),
+        "/auth/bypass?token=ad%00min".to_owned(),
+        "/auth/bypass?token=%ff%fe".to_owned(),
+        "/auth/bypass?token=%".to_owned(),
+        "/auth/bypass?token=admin&token=admin".to_owned(),
+        "/%ff%fe".to_owned(),
+        "/pkg/%2e%2e/Cargo.toml".to_owned(),
+    ] {
+        let res = get(&router, &uri, None).await;
+        assert!(res.status().as_u16() < 500, "{}: {}", &uri[..uri.len().min(60)], res.status());
+        if uri.starts_with("/auth/bypass") {
+            assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{}", &uri[..uri.len().min(60)]);
+        }
+    }
+    // A request body over the limit is refused, not read.
+    let res = router
+        .clone()
+        .oneshot(
+            request("POST", "/auth/token")
+                .header(header::CONTENT_LENGTH, 1_000_000)
+                .body(Body::from(vec![b'x'; 1_000_000]))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error(), "{}", res.status());
 }

@@ -29,12 +29,23 @@ export function crypto_call(name, input) {
 }
 
 let worker = null;
+let workerReady = null;
 let next = 0;
 const waiting = new Map();
 
 function startWorker() {
   const w = new Worker("/crypto-worker.js", { type: "module" });
+  let settle;
+  workerReady = new Promise((resolve, reject) => (settle = { resolve, reject }));
   w.onmessage = ({ data }) => {
+    if ("ready" in data) {
+      if (data.ready) settle.resolve();
+      else {
+        settle.reject(data.error);
+        if (worker === w) worker = null; // try a fresh worker next time
+      }
+      return;
+    }
     const call = waiting.get(data.id);
     waiting.delete(data.id);
     if (!call) return;
@@ -44,9 +55,16 @@ function startWorker() {
   w.onerror = (e) => {
     for (const call of waiting.values()) call.reject(`the worker failed: ${e.message ?? e}`);
     waiting.clear();
-    worker = null;
+    settle.reject(`the worker failed: ${e.message ?? e}`);
+    if (worker === w) worker = null;
   };
   return w;
+}
+
+// Starts the worker ahead of use; resolves once its module is loaded.
+export function worker_load() {
+  worker ??= startWorker();
+  return workerReady;
 }
 
 export function worker_call(name, input) {

@@ -50,7 +50,8 @@ pub fn DebuggerPage() -> impl IntoView {
                     crate::crypto::preload_check().await;
                     crate::components::sign_panel::preload().await;
                     crate::components::explain_panel::preload().await;
-                    if crypto.is_ok() {
+                    let worker = crate::crypto::load_worker().await;
+                    if crypto.is_ok() && worker.is_ok() {
                         browser::set_root_attribute("data-offline-ready", Some("true"));
                     }
                 })

@@ -3,13 +3,12 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::Json;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::PrivateCookieJar;
 use jwt_core::{Alg, b64};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::session;
 use crate::demo_users::{DemoUser, find_by_username};
@@ -51,12 +50,6 @@ impl TokenSigner {
     }
 }
 
-/// Query of `/auth/bypass`.
-#[derive(Deserialize)]
-pub struct BypassQuery {
-    token: Option<String>,
-}
-
 /// Body of a successful `/auth/token`.
 #[derive(Serialize)]
 struct TokenBody {
@@ -67,15 +60,43 @@ fn unauthorized(reason: &'static str) -> Response {
     (StatusCode::UNAUTHORIZED, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], reason).into_response()
 }
 
-/// `GET /auth/bypass?token=<username>`: log in as that demo user and go to `/` (303).
-/// Unknown or missing user: 401 with a short reason, and any existing session ends.
-pub async fn bypass(jar: PrivateCookieJar, query: Result<Query<BypassQuery>, QueryRejection>) -> Response {
-    let name = query.ok().and_then(|Query(q)| q.token).unwrap_or_default();
-    if name.is_empty() {
-        return (session::log_out(jar), unauthorized("missing ?token=<username>\n")).into_response();
+/// Whether the session cookie is marked `Secure` (`COOKIE_SECURE`).
+#[derive(Debug, Clone, Copy)]
+pub struct CookieSecure(pub bool);
+
+impl axum::extract::FromRef<super::AppState> for CookieSecure {
+    fn from_ref(state: &super::AppState) -> Self {
+        CookieSecure(state.cookie_secure)
     }
+}
+
+/// The values of `token` in a query string (percent-decoded; invalid UTF-8 replaced).
+fn tokens(query: Option<&str>) -> Vec<String> {
+    form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .filter(|(name, _)| name == "token")
+        .map(|(_, value)| value.into_owned())
+        .collect()
+}
+
+/// `GET /auth/bypass?token=<username>`: log in as that demo user and go to `/` (303).
+/// Unknown, missing or repeated user: 401 with a short reason, and any existing session ends.
+pub async fn bypass(
+    State(secure): State<CookieSecure>,
+    jar: PrivateCookieJar,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let name = match tokens(query.as_deref()).as_slice() {
+        [one] if !one.is_empty() => one.clone(),
+        [] | [_] => {
+            return (session::log_out(jar), unauthorized("missing ?token=<username>\n")).into_response();
+        }
+        _ => {
+            return (session::log_out(jar), unauthorized("give one user: ?token=<username>\n"))
+                .into_response();
+        }
+    };
     match find_by_username(&name) {
-        Some(user) => (session::log_in(jar, user), Redirect::to("/")).into_response(),
+        Some(user) => (session::log_in(jar, user, secure.0), Redirect::to("/")).into_response(),
         None => (session::log_out(jar), unauthorized("unknown demo user\n")).into_response(),
     }
 }
@@ -93,7 +114,7 @@ pub async fn token(State(signer): State<std::sync::Arc<TokenSigner>>, jar: Priva
         }
         Err(err) => {
             // The error names no key material.
-            eprintln!("error: could not sign a demo token: {err}");
+            tracing::error!(%err, "could not sign a demo token");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

@@ -1,46 +1,75 @@
-//! Everything that exists only on the server: configuration, the demo auth routes and the
-//! router that serves the Leptos app.
+//! Everything that exists only on the server: configuration, the demo auth routes, the static
+//! site, the guards every request passes, and the router that serves the Leptos app.
 
 pub mod auth;
 pub mod config;
+pub mod guard;
 pub mod hosts;
+pub mod logging;
+pub mod serve;
 pub mod session;
+pub mod site;
 
+use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
-use axum::extract::FromRef;
-use axum::http::{HeaderName, HeaderValue, header};
-use axum::routing::get;
+use axum::extract::{FromRef, Request, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get};
 use axum_extra::extract::cookie::Key;
 use leptos::nonce::use_nonce;
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{LeptosRoutes, generate_route_list, render_app_to_stream_with_context};
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::app::{App, shell};
+use crate::demo_users::{DemoRoutes, SessionUser};
 use auth::TokenSigner;
 use config::Config;
+use hosts::HostPolicy;
+use site::Site;
+
+/// Requests larger than this are refused (`413`): the server takes no uploads.
+pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
+/// A request taking longer than this is answered `408`.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Shared state of every route.
 #[derive(Clone)]
 pub struct AppState {
-    /// Leptos's site options (address, site root, output name).
+    /// Leptos's site options (address, output name).
     pub leptos_options: LeptosOptions,
     /// Key of the encrypted session cookie.
     pub session_key: Key,
     /// Signer for `/auth/token`.
     pub signer: Arc<TokenSigner>,
+    /// Whether the demo routes are on (`DEMO_AUTH` for this listen address).
+    pub demo: bool,
+    /// Mark the session cookie `Secure` (`COOKIE_SECURE`).
+    pub cookie_secure: bool,
+    /// The `Host` values answered.
+    pub hosts: Arc<HostPolicy>,
+    /// The static files.
+    pub site: Arc<Site>,
 }
 
 impl AppState {
-    /// Builds the state from Leptos's options and the server's configuration.
-    pub fn new(leptos_options: LeptosOptions, config: &Config) -> Self {
+    /// Builds the state from Leptos's options, the server's configuration, the address it
+    /// listens on and where its static files are.
+    pub fn new(leptos_options: LeptosOptions, config: &Config, listen: SocketAddr, site: Site) -> Self {
         Self {
             leptos_options,
             session_key: config.session_key.clone(),
             signer: Arc::new(TokenSigner::hs256(&config.jwt_secret)),
+            demo: config.demo.enabled_for(listen),
+            cookie_secure: config.cookie_secure,
+            hosts: Arc::new(HostPolicy::new(listen, &config.allowed_hosts)),
+            site: Arc::new(site),
         }
     }
 }
@@ -63,87 +92,77 @@ impl FromRef<AppState> for Arc<TokenSigner> {
     }
 }
 
-/// The whole application: demo auth routes, server-rendered pages, static files.
+impl FromRef<AppState> for Arc<HostPolicy> {
+    fn from_ref(state: &AppState) -> Self {
+        state.hosts.clone()
+    }
+}
+
+/// The whole application: demo auth routes (when on), the page, static files, and the guards
+/// and headers of every response.
 pub fn app(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let session_key = state.session_key.clone();
-    let fallback_key = state.session_key.clone();
+    let context = page_context(&state);
     let options = state.leptos_options.clone();
-    Router::new()
+    let demo_routes = Router::new()
         .route("/auth/bypass", get(auth::bypass))
         .route("/auth/token", get(auth::token))
         .route("/auth/logout", get(auth::logout))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || page_context(&session_key),
-            move || shell(options.clone()),
-        )
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            move || page_context(&fallback_key),
-            shell,
-        ))
-        .layer(axum::middleware::from_fn(worker_policy))
+        .route_layer(axum::middleware::from_fn(guard::same_origin_only));
+    let router = if state.demo { Router::new().merge(demo_routes) } else { Router::new() };
+    router
+        // Unknown paths under the demo routes, and all of them when the demo is off: an empty 404.
+        .route("/auth", any(guard::not_found))
+        .route("/auth/{*rest}", any(guard::not_found))
+        .route("/api", any(guard::not_found))
+        .route("/api/{*rest}", any(guard::not_found))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
+        .fallback(move |state: State<AppState>, request: Request| {
+            static_or_not_found(state, request, context.clone())
+        })
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            HeaderName::from_static("x-frame-options"),
-            HeaderValue::from_static("DENY"),
-        ))
-        // Pages set their own policy with a nonce (see `content_security_policy`); everything
-        // else (JSON, files, errors) may run and load nothing.
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
-        ))
+        .layer(axum::middleware::from_fn(guard::response_headers))
+        .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(axum::middleware::from_fn_with_state(state.hosts.clone(), guard::check_host))
+        .layer(logging::layer())
         .with_state(state)
 }
 
-/// What a page is rendered with: the session's user, and a Content-Security-Policy whose nonce
-/// (a fresh one per page, provided by leptos_axum) is the only one its inline scripts carry.
-fn page_context(session_key: &Key) {
-    if let Some(parts) = use_context::<axum::http::request::Parts>()
-        && let Some(user) = session::user_from_headers(&parts.headers, session_key)
-    {
-        provide_context(crate::demo_users::SessionUser::from(user));
+/// A static file, or else the app's "not found" page.
+async fn static_or_not_found(
+    State(state): State<AppState>,
+    request: Request,
+    context: impl Fn() + Clone + Send + Sync + 'static,
+) -> Response {
+    if let Some(response) = state.site.serve(request.method(), request.uri().path(), request.headers()) {
+        return response;
     }
-    if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-        && let Ok(policy) = HeaderValue::from_str(&content_security_policy(&nonce))
-    {
-        response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
-    }
+    let options = state.leptos_options.clone();
+    let render = render_app_to_stream_with_context(context, move || shell(options.clone()));
+    render(request).await.into_response()
 }
 
-/// The path of the page's worker script (`public/crypto-worker.js`).
-pub const WORKER_PATH: &str = "/crypto-worker.js";
-
-/// The worker's own Content-Security-Policy (a worker runs under the policy of its script's
-/// response): it may import this origin's scripts, compile WebAssembly and fetch this origin's
-/// files — nothing else.
-pub const WORKER_POLICY: &str =
-    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; base-uri 'none'";
-
-/// Gives the worker script its policy (everything else that is not a page keeps the strict
-/// default one).
-async fn worker_policy(
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    let is_worker = request.uri().path() == WORKER_PATH;
-    let mut response = next.run(request).await;
-    if is_worker {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(WORKER_POLICY));
+/// What a page is rendered with: the session's user, whether the demo routes are on, and a
+/// Content-Security-Policy whose nonce (a fresh one per page, provided by leptos_axum) is the
+/// only one its inline scripts carry.
+fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let session_key = state.session_key.clone();
+    let demo = state.demo;
+    move || {
+        provide_context(DemoRoutes(demo));
+        if demo
+            && let Some(parts) = use_context::<axum::http::request::Parts>()
+            && let Some(user) = session::user_from_headers(&parts.headers, &session_key)
+        {
+            provide_context(SessionUser::from(user));
+        }
+        if let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+            && let Ok(policy) = HeaderValue::from_str(&content_security_policy(&nonce))
+        {
+            response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
+        }
     }
-    response
 }
 
 /// The Content-Security-Policy of a page whose inline scripts carry `nonce`: scripts, styles

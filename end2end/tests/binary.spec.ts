@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import { DebuggerPage } from "./fixtures/debugger-page";
+
+// The release binary carries its site: copied alone into an empty directory, it serves the whole
+// page (hydrated, with its lazily loaded parts), brotli when asked.
+const binary = path.resolve(__dirname, "../../target/release/jwt-debugger");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+test.describe("one binary that runs anywhere", () => {
+  let child: ChildProcess | undefined;
+  let base = "";
+
+  test.beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jwt-debugger-copy-"));
+    const copy = path.join(dir, "jwt-debugger");
+    fs.copyFileSync(binary, copy);
+    fs.chmodSync(copy, 0o755);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const env = { ...process.env, LEPTOS_SITE_ADDR: `127.0.0.1:${port}` };
+    delete env.LEPTOS_SITE_ROOT;
+    child = spawn(copy, [], { cwd: dir, env, stdio: "ignore" });
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`${base}/`)).ok) return;
+      } catch {
+        // not up yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error("the copied binary did not start");
+  });
+
+  test.afterAll(() => {
+    child?.kill("SIGTERM");
+  });
+
+  test("serves the page and its WebAssembly from inside itself", async ({ page, request }) => {
+    const wasm = await request.get(`${base}/pkg/jwt-debugger.wasm`, { headers: { "Accept-Encoding": "br" } });
+    expect(wasm.status()).toBe(200);
+    expect(wasm.headers()["content-encoding"]).toBe("br");
+    expect(wasm.headers()["content-type"]).toBe("application/wasm");
+    expect(wasm.headers()["etag"]).toBeTruthy();
+    const again = await request.get(`${base}/pkg/jwt-debugger.wasm`, {
+      headers: { "Accept-Encoding": "br", "If-None-Match": wasm.headers()["etag"] },
+    });
+    expect(again.status()).toBe(304);
+    const app = new DebuggerPage(page);
+    await page.goto(`${base}/`);
+    await app.waitForHydration();
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    // The lazily loaded parts come from inside the binary too.
+    await expect(page.locator("html")).toHaveAttribute("data-offline-ready", "true", { timeout: 10_000 });
+  });
+});
