@@ -15,8 +15,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run the web server (the default). Reads LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT,
-    /// JWT_SECRET_KEY and SESSION_SECRET from the environment or `.env`.
+    /// Run the web server (the default). Configured by environment variables, read after
+    /// `.env` of the working directory (see `serve --help`).
+    #[command(after_help = SERVE_ENV)]
     Serve,
     /// Decode, explain and verify a token. Exit 0 whenever the analysis ran, 2 on usage errors.
     Inspect(cli::InspectArgs),
@@ -25,6 +26,28 @@ enum Command {
     /// Generate a key (HMAC secret, RSA, EC or Ed25519) as PEM, or JSON with JWKs.
     Keygen(cli::KeygenArgs),
 }
+
+/// Every variable `serve` reads (`jwt-debugger serve --help`; the README's Configuration).
+const SERVE_ENV: &str = "\
+Environment (read after .env of the working directory only; empty counts as unset):
+  LEPTOS_SITE_ADDR  Listen address [default: 127.0.0.1:3000]. 0.0.0.0:PORT exposes the server
+                    to the network (and turns the demo log-in off unless DEMO_AUTH=on).
+  JWT_SECRET_KEY    HS256 key of /auth/token: the UTF-8 bytes of the text. Unset: a random key
+                    per run, printed once. Under 32 bytes: a warning, not a refusal.
+  SESSION_SECRET    Key material (at least 32 bytes) for the encrypted session cookie. Unset:
+                    a random key per run (a restart logs everybody out).
+  DEMO_AUTH         auto | on | off [default: auto]. The course's demo routes (/auth/*): auto
+                    turns them on only when listening on loopback.
+  ALLOWED_HOSTS     Comma-separated host names (with or without :port) accepted in the Host
+                    header besides localhost, 127.0.0.1, [::1] and the listen address; any
+                    other Host gets 421 (DNS rebinding). Set it when hosting under a name.
+  COOKIE_SECURE     true | false [default: false]. Mark the session cookie Secure (behind HTTPS).
+  LEPTOS_SITE_ROOT  Serve the site (JS, WASM, CSS) from this directory instead of the copy built
+                    into the binary (development).
+  RUST_LOG          Log filter [default: info]. Logs carry method, path, status and duration
+                    only: never a query string, header, cookie, token or key.
+
+Exit status: 2 when a setting cannot be used (the message says which).";
 
 #[tokio::main]
 async fn main() -> ExitCode {

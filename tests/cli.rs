@@ -206,3 +206,80 @@ fn keygen_then_sign_then_inspect_for_every_algorithm() {
         assert_eq!((v["alg"].as_str(), v["signature_valid"].as_bool()), (Some(alg), Some(true)), "{kind}");
     }
 }
+
+fn inspect_json(token: &str, key_kind: &str, key: &str) -> Value {
+    let key_file = TempFile::new(key.as_bytes());
+    let out = run(&["inspect", "--json", "--key-kind", key_kind, "--key-file", key_file.path(), token], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+fn sign_with(key_kind: &str, key: &str, alg: &str, payload: &str) -> String {
+    let key_file = TempFile::new(key.as_bytes());
+    let out =
+        run(&["sign", "--alg", alg, "--key-kind", key_kind, "--key-file", key_file.path(), payload], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    stdout(&out).trim().to_owned()
+}
+
+#[test]
+fn a_certificate_after_a_preamble_is_never_verified_as_a_secret() {
+    // `openssl pkcs12 -nokeys` output: a preamble, then a real certificate.
+    let cert = common::load("jwt-cases.json", &["cases"])
+        .into_iter()
+        .find(|c| c.id == "rs256_x509_certificate")
+        .unwrap()
+        .key_text;
+    let bag = format!(
+        "Bag Attributes\n    localKeyID: 01 00 00 00\nsubject=CN = course\n\nissuer=CN = course\n\n{cert}"
+    );
+    let forged = sign_with("secret-utf8", &bag, "HS256", r#"{"sub":"admin"}"#);
+    for key in [bag.clone(), format!("\u{feff}{bag}")] {
+        let v = inspect_json(&forged, "auto", &key);
+        assert_ne!(v["signature_valid"], true, "{v}");
+        assert_eq!(v["error_kind"], "alg_key_mismatch", "{v}");
+    }
+    // Chosen as a secret on purpose: verified, with the key-confusion warning.
+    let v = inspect_json(&forged, "secret-utf8", &bag);
+    assert_eq!(v["signature_valid"], true);
+    assert!(v["warnings"].as_array().unwrap().contains(&Value::from("hmac_secret_is_public_key")), "{v}");
+}
+
+#[test]
+fn the_small_order_ed25519_key_is_refused() {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let mut signature = [0u8; 64];
+    signature[0] = 1;
+    let forged = format!(
+        "{}.{}.{}",
+        b64.encode(r#"{"alg":"EdDSA"}"#),
+        b64.encode(r#"{"sub":"anyone"}"#),
+        b64.encode(signature)
+    );
+    let x = "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    let mut spki = hex_bytes("302a300506032b6570032100");
+    spki.extend(b64.decode(x).unwrap());
+    let pem = format!(
+        "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n",
+        base64::engine::general_purpose::STANDARD.encode(&spki)
+    );
+    let jwk = format!(r#"{{"kty":"OKP","crv":"Ed25519","x":"{x}"}}"#);
+    for key in [jwk, pem] {
+        let v = inspect_json(&forged, "auto", &key);
+        assert_ne!(v["signature_valid"], true, "{v}");
+        assert_eq!(v["error_kind"], "key_invalid", "{v}");
+    }
+}
+
+fn hex_bytes(hex: &str) -> Vec<u8> {
+    (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect()
+}
+
+#[test]
+fn a_secret_pasted_as_in_dotenv_is_named_and_the_cleanup_verifies() {
+    let token = sign_with("secret-utf8", "course-secret-0123456789abcdef0123", "HS256", r#"{"sub":"a"}"#);
+    let v = inspect_json(&token, "auto", "JWT_SECRET_KEY=\"course-secret-0123456789abcdef0123\"\n");
+    assert_eq!(v["signature_valid"], false, "{v}");
+    assert!(v["warnings"].as_array().unwrap().contains(&Value::from("key_cleanup_verifies")), "{v}");
+}

@@ -227,3 +227,42 @@ fn the_demo_routes_are_off_when_listening_on_every_interface() {
     assert!(response.starts_with("HTTP/1.1 404"), "{response}");
     let _ = child.wait();
 }
+
+#[test]
+fn every_variable_is_described_by_serve_help_the_readme_and_env_example() {
+    let help = Command::new(env!("CARGO_BIN_EXE_jwt-debugger")).args(["serve", "--help"]).output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let example = std::fs::read_to_string(format!("{root}/.env.example")).unwrap();
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    // Every variable the server's code reads.
+    let mut read = Vec::new();
+    for file in ["src/server/config.rs", "src/main.rs", "src/server/logging.rs"] {
+        let code = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
+        for quoted in code.split('"').skip(1).step_by(2) {
+            if quoted.len() > 3 && quoted.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
+                read.push(quoted.to_owned());
+            }
+        }
+    }
+    read.extend(["LEPTOS_SITE_ADDR", "RUST_LOG"].map(String::from));
+    assert!(
+        read.contains(&"DEMO_AUTH".to_owned()) && read.contains(&"LEPTOS_SITE_ROOT".to_owned()),
+        "{read:?}"
+    );
+    for var in &read {
+        assert!(help.contains(var), "serve --help does not describe {var}:\n{help}");
+        assert!(example.contains(var), ".env.example does not list {var}");
+        assert!(readme.contains(&format!("`{var}`")), "the README does not describe {var}");
+    }
+    // .env.example, copied as .env, is a valid configuration.
+    let dir = workdir();
+    std::fs::write(dir.join(".env"), &example).unwrap();
+    let mut server = Server::start(&dir, &[]);
+    assert!(server.child.try_wait().unwrap().is_none(), "the server with .env.example exited");
+    let response = server.raw(&format!(
+        "GET /auth/token HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+        server.port
+    ));
+    assert!(response.starts_with("HTTP/1.1 401"), "{response}");
+}

@@ -20,29 +20,35 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The release binary copied alone into an empty directory, started there with `extra` env. */
+async function startCopy(extra: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jwt-debugger-copy-"));
+  const copy = path.join(dir, "jwt-debugger");
+  fs.copyFileSync(binary, copy);
+  fs.chmodSync(copy, 0o755);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, LEPTOS_SITE_ADDR: `127.0.0.1:${port}`, ...extra };
+  delete env.LEPTOS_SITE_ROOT;
+  const child = spawn(copy, [], { cwd: dir, env, stdio: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/`)).ok) return { child, base };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill("SIGTERM");
+  throw new Error("the copied binary did not start");
+}
+
 test.describe("one binary that runs anywhere", () => {
   let child: ChildProcess | undefined;
   let base = "";
 
   test.beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jwt-debugger-copy-"));
-    const copy = path.join(dir, "jwt-debugger");
-    fs.copyFileSync(binary, copy);
-    fs.chmodSync(copy, 0o755);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, LEPTOS_SITE_ADDR: `127.0.0.1:${port}` };
-    delete env.LEPTOS_SITE_ROOT;
-    child = spawn(copy, [], { cwd: dir, env, stdio: "ignore" });
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`${base}/`)).ok) return;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error("the copied binary did not start");
+    ({ child, base } = await startCopy());
   });
 
   test.afterAll(() => {
@@ -65,5 +71,33 @@ test.describe("one binary that runs anywhere", () => {
     await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
     // The lazily loaded parts come from inside the binary too.
     await expect(page.locator("html")).toHaveAttribute("data-offline-ready", "true", { timeout: 10_000 });
+  });
+});
+
+test.describe("DEMO_AUTH=off: only the debugger", () => {
+  let child: ChildProcess | undefined;
+  let base = "";
+
+  test.beforeAll(async () => {
+    ({ child, base } = await startCopy({ DEMO_AUTH: "off" }));
+  });
+
+  test.afterAll(() => {
+    child?.kill("SIGTERM");
+  });
+
+  test("the page has no demo panel, and the demo routes are 404 with an empty body", async ({ page, request }) => {
+    const bypass = await request.get(`${base}/auth/bypass?token=admin`, { maxRedirects: 0 });
+    expect(bypass.status()).toBe(404);
+    expect(await bypass.text()).toBe("");
+    expect((await request.get(`${base}/auth/token`)).status()).toBe(404);
+    const app = new DebuggerPage(page);
+    await page.goto(`${base}/`);
+    await app.waitForHydration();
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    await expect(page.getByTestId("demo-bar")).toHaveCount(0);
+    await expect(page.getByTestId("session-status")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Get my token" })).toHaveCount(0);
+    await expect(page.getByTestId("demo-info")).toHaveCount(0);
   });
 });

@@ -119,7 +119,7 @@ fn RowsTable(
             .collect_view();
         let more = (left_out > 0).then(|| {
             view! {
-                <tr class="more-rows">
+                <tr class="more-rows" data-testid="claims-more">
                     <td colspan="4" class="muted">
                         {format!("… and {left_out} more (see the JSON above)")}
                     </td>

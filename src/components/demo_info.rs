@@ -23,7 +23,7 @@ pub fn DemoInfo() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="panel demo" aria-labelledby="demo-heading">
+        <section class="panel demo" aria-labelledby="demo-heading" data-testid="demo-info">
             <h2 id="demo-heading">"Course demo log-in"</h2>
             <p>
                 "The bar at the top logs you in as one of these users (no password), as the course's "
