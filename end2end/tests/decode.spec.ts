@@ -191,6 +191,17 @@ test.describe("decoding", () => {
     // The coloured view draws the ends of the long claim, not all of it.
     await expect(app.encodedToken.locator(".elided")).toContainText("characters not shown");
     await expect(app.claimsTable.locator("tr[data-claim=data]")).toContainText("more characters");
+    // The JSON panel lays out its beginning only, until Show all; its text is all the JSON.
+    const panel = app.payloadJson;
+    const shownLength = () => panel.evaluate((e) => (e as HTMLElement).innerText.length);
+    expect(await shownLength()).toBeLessThan(8_000);
+    await expect(panel.locator(".json-elision")).toBeVisible();
+    expect(await panel.locator(".json-elision").evaluate((e) => getComputedStyle(e, "::before").content)).toContain(
+      "more characters",
+    );
+    await page.getByRole("checkbox", { name: "Show all" }).check();
+    expect(await shownLength()).toBeGreaterThan(190_000);
+    expect((await app.decodedJson()).payload).toEqual({ sub: "big", data: "z".repeat(190_000) });
     // One byte over the limit: refused without parsing.
     await app.tokenInput.fill("a".repeat(262_145));
     await expect(app.verdict).toHaveAttribute("data-error-kind", "too_large");

@@ -95,7 +95,8 @@ test.describe("the clock re-judges time only", () => {
     await app.goto();
     await app.analyse(await token(page, { nbf: NBF, exp: EXP }), secret, "secret-utf8");
     await page.clock.runFor(1000);
-    const status = page.getByTestId("clock-status");
+    const { status } = await app.openClock();
+    await expect(status).toContainText("live clock");
     const before = await count(page);
     const clockBefore = await status.textContent();
     const detailBefore = await app.timeResult.textContent();
@@ -121,7 +122,8 @@ test.describe("the clock re-judges time only", () => {
     await app.analyse(rs.token, keyText(rs));
     await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
     await page.clock.runFor(1000);
-    const status = page.getByTestId("clock-status");
+    const { status } = await app.openClock();
+    await expect(status).toContainText("live clock");
     const before = await count(page);
     const clockBefore = await status.textContent();
     await page.clock.runFor(10_000);

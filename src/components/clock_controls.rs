@@ -6,10 +6,50 @@ use leptos::prelude::*;
 
 use crate::state::use_debugger;
 
-/// The clock and leeway controls.
+/// The clock and leeway controls: folded; opening them loads their code.
 #[component]
 pub fn ClockControls() -> impl IntoView {
     let state = use_debugger();
+    let open = RwSignal::new(false);
+    let summary = move || match state.now_override.get() {
+        Some(_) => "Clock: fixed",
+        None if state.leeway.get() > 0 => "Clock: live, with leeway",
+        None => "Clock: live",
+    };
+    view! {
+        <details
+            class="clock"
+            data-testid="clock"
+            on:toggle=move |ev| {
+                if let Some(now_open) = crate::browser::details_open(&ev) {
+                    open.set(now_open);
+                }
+            }
+        >
+            <summary>{summary}</summary>
+            {move || {
+                open.get()
+                    .then(|| {
+                        view! {
+                            <Suspense fallback=|| ()>
+                                {move || Suspend::new(async move { clock_body(state).await })}
+                            </Suspense>
+                        }
+                    })
+            }}
+        </details>
+    }
+}
+
+/// Loads the clock controls' code ahead of use (after hydration), so it also works offline.
+pub async fn preload() {
+    #[cfg(all(feature = "hydrate", feature = "split"))]
+    __preload_clock_body().await;
+}
+
+/// The controls themselves (a lazily loaded chunk).
+#[cfg_attr(feature = "split", lazy)]
+async fn clock_body(state: crate::state::Debugger) -> AnyView {
     let clock_text = move || {
         let now = state.now();
         let when = iso8601(now as f64).unwrap_or_default();
@@ -18,62 +58,55 @@ pub fn ClockControls() -> impl IntoView {
             None => format!("Times are judged at {when} (live clock)."),
         }
     };
-    let summary = move || match state.now_override.get() {
-        Some(_) => "Clock: fixed",
-        None if state.leeway.get() > 0 => "Clock: live, with leeway",
-        None => "Clock: live",
-    };
     view! {
-        <details class="clock" data-testid="clock">
-            <summary>{summary}</summary>
-            <fieldset class="clock">
-                <legend>"Judge exp and nbf at"</legend>
-                <div class="field-row">
-                    <div>
-                        <label for="clock-now">"Judge times at (Unix seconds; empty = now)"</label>
-                        <input
-                            id="clock-now"
-                            data-testid="clock-now"
-                            type="number"
-                            inputmode="numeric"
-                            placeholder="live"
-                            prop:value=move || {
-                                state.now_override.get().map(|n| n.to_string()).unwrap_or_default()
-                            }
-                            on:input=move |ev| {
-                                state.now_override.set(event_target_value(&ev).trim().parse().ok())
-                            }
-                        />
-                    </div>
-                    <div>
-                        <label for="leeway">"Leeway (seconds)"</label>
-                        <input
-                            id="leeway"
-                            data-testid="leeway"
-                            type="number"
-                            min="0"
-                            inputmode="numeric"
-                            prop:value=move || state.leeway.get().to_string()
-                            on:input=move |ev| {
-                                state.leeway.set(event_target_value(&ev).trim().parse().unwrap_or(0))
-                            }
-                        />
-                    </div>
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=move |_| {
-                            state.now_override.set(None);
-                            state.leeway.set(0);
+        <fieldset class="clock">
+            <legend>"Judge exp and nbf at"</legend>
+            <div class="field-row">
+                <div>
+                    <label for="clock-now">"Judge times at (Unix seconds; empty = now)"</label>
+                    <input
+                        id="clock-now"
+                        data-testid="clock-now"
+                        type="number"
+                        inputmode="numeric"
+                        placeholder="live"
+                        prop:value=move || {
+                            state.now_override.get().map(|n| n.to_string()).unwrap_or_default()
                         }
-                    >
-                        "Use the live clock"
-                    </button>
+                        on:input=move |ev| {
+                            state.now_override.set(event_target_value(&ev).trim().parse().ok())
+                        }
+                    />
                 </div>
-                <p class="muted small" data-testid="clock-status">
-                    {clock_text}
-                </p>
-            </fieldset>
-        </details>
+                <div>
+                    <label for="leeway">"Leeway (seconds)"</label>
+                    <input
+                        id="leeway"
+                        data-testid="leeway"
+                        type="number"
+                        min="0"
+                        inputmode="numeric"
+                        prop:value=move || state.leeway.get().to_string()
+                        on:input=move |ev| {
+                            state.leeway.set(event_target_value(&ev).trim().parse().unwrap_or(0))
+                        }
+                    />
+                </div>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        state.now_override.set(None);
+                        state.leeway.set(0);
+                    }
+                >
+                    "Use the live clock"
+                </button>
+            </div>
+            <p class="muted small" data-testid="clock-status">
+                {clock_text}
+            </p>
+        </fieldset>
     }
+    .into_any()
 }

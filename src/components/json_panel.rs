@@ -9,8 +9,12 @@ use crate::components::linked_span::LinkedSpan;
 use crate::state::use_debugger;
 use crate::view_model::{Part, json_note, piece_class};
 
-/// Above this many bytes, JSON is shown without syntax colouring.
+/// Above this many bytes, JSON is shown without syntax colouring, and only its first
+/// [`LARGE_JSON_HEAD`] bytes are laid out until "Show all" (laying out hundreds of KiB of text
+/// blocks the page for tens of milliseconds). The rest is in the element all the same, hidden,
+/// so the element's text stays exactly the JSON (the test contract) and copying copies it all.
 const LARGE_JSON: usize = 16 * 1024;
+const LARGE_JSON_HEAD: usize = 4 * 1024;
 
 /// The JSON of one part.
 #[component]
@@ -36,9 +40,16 @@ pub fn JsonPanel(
     });
     let pieces = move || {
         let Some((printed, ranges)) = printed.get() else { return ().into_any() };
-        // Very large JSON is one plain text node: colouring hundreds of KiB costs more than it shows.
+        // Very large JSON is plain text: colouring hundreds of KiB costs more than it shows.
         if printed.text.len() > LARGE_JSON {
-            return printed.text.into_any();
+            let (head, rest) = split_at_char(&printed.text, LARGE_JSON_HEAD);
+            let label = format!(" … {} more characters … ", rest.chars().count());
+            return view! {
+                {head.to_owned()}
+                <span class="json-elision" aria-hidden="true" data-label=label></span>
+                <span class="json-rest">{rest.to_owned()}</span>
+            }
+            .into_any();
         }
         printed
             .pieces
@@ -73,11 +84,25 @@ pub fn JsonPanel(
             <pre class="json" data-testid=testid aria-labelledby=id tabindex="0">
                 {pieces}
             </pre>
+            // Shown (by CSS) only when the JSON is cut; checking it lays out the rest.
+            <label class="show-all">
+                <input type="checkbox" />
+                " Show all"
+            </label>
             <p class="muted small" data-testid=format!("{testid}-note")>
                 {note}
             </p>
         </div>
     }
+}
+
+/// `text` split after at most `at` bytes, on a character boundary.
+fn split_at_char(text: &str, at: usize) -> (&str, &str) {
+    let mut end = at.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.split_at(end)
 }
 
 /// Best-effort readings of a malformed token, clearly labelled as such.

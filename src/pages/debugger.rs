@@ -50,6 +50,7 @@ pub fn DebuggerPage() -> impl IntoView {
                     crate::crypto::preload_check().await;
                     crate::components::sign_panel::preload().await;
                     crate::components::explain_panel::preload().await;
+                    crate::components::clock_controls::preload().await;
                     let worker = crate::crypto::load_worker().await;
                     if crypto.is_ok() && worker.is_ok() {
                         browser::set_root_attribute("data-offline-ready", Some("true"));
