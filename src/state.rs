@@ -78,7 +78,7 @@ impl Debugger {
         // Every token change is decoded; nothing else causes a decode.
         let decoded = Memo::new_with_compare(
             move |_| {
-                browser::mark("jwt-debugger:decode");
+                browser::count("jwt-debugger:decode");
                 Arc::new(jwt_core::decode(&token.read()))
             },
             // A new input that reads the same (same token, normalising and problems) changes
@@ -97,7 +97,7 @@ impl Debugger {
         let check = Memo::new(move |_| {
             let decoded = decoded.read();
             if let Some(key) = light_key.read().as_ref() {
-                browser::mark("jwt-debugger:check");
+                browser::count("jwt-debugger:check");
                 return Some(Ok(jwt_core::check_signature(&decoded, key, &HmacOnly)));
             }
             let question = question.read();
@@ -109,7 +109,7 @@ impl Debugger {
             // At once when the code is at hand (and the algorithm fast); otherwise asked below.
             let answer = crypto::check_now(&question, crypto::is_slow(alg_of(&decoded)));
             if answer.is_some() {
-                browser::mark("jwt-debugger:check");
+                browser::count("jwt-debugger:check");
             }
             answer
         });
@@ -127,7 +127,7 @@ impl Debugger {
             leptos::task::spawn_local(async move {
                 let result = crypto::check(question.clone(), slow).await;
                 if asked.get_value() == ticket {
-                    browser::mark("jwt-debugger:check");
+                    browser::count("jwt-debugger:check");
                     answer.set(Some((question, result)));
                 }
             });
@@ -216,10 +216,9 @@ impl Debugger {
     /// of tampering; so do emptying the box and typing (a token is "other" once it has all its
     /// parts). The comparison is of the normalised token (`Bearer `, white space).
     pub fn set_token(&self, text: &str) {
-        let (token, _) = jwt_core::analyse::normalise(text);
         if let Some(id) = self.sample_key_of.get_untracked()
             && let Some(sample) = crate::samples::by_id(id)
-            && crate::view_model::is_other_token(sample.token, &token)
+            && crate::view_model::is_other_token(sample.token, &jwt_core::analyse::normalise(text).0)
         {
             self.key_text.set(String::new());
             self.key_kind.set(KeyKind::Auto);

@@ -377,31 +377,40 @@ impl serde_json::ser::Formatter for Spaced {
     }
 }
 
-fn spaced_json(value: &serde_json::Value) -> String {
-    use serde::Serialize;
-    let mut out = Vec::new();
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Spaced);
-    // Writing a Value into memory cannot fail.
-    let _ = value.serialize(&mut serializer);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// A claim's value as the claims table shows it: JSON, cut after [`VALUE_SHOWN`] bytes.
+/// A claim's value as the claims table shows it: JSON, cut after [`VALUE_SHOWN`] bytes, saying
+/// how much is left out. Only the shown part is kept in memory (a claim may be 190 KB).
 pub fn shown_value(value: &serde_json::Value) -> String {
-    shorten(spaced_json(value))
-}
-
-/// `text` cut after [`VALUE_SHOWN`] bytes, saying how much is left out.
-fn shorten(text: String) -> String {
-    if text.len() <= VALUE_SHOWN {
-        return text;
-    }
-    let mut end = VALUE_SHOWN;
-    while !text.is_char_boundary(end) {
+    use serde::Serialize;
+    let mut out = Capped { head: Vec::new(), chars: 0 };
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Spaced);
+    // Writing into memory cannot fail.
+    let _ = value.serialize(&mut serializer);
+    let mut end = out.head.len().min(VALUE_SHOWN);
+    while end > 0 && out.head.get(end).is_some_and(|b| (b & 0xC0) == 0x80) {
         end -= 1;
     }
-    let rest = text.get(end..).map_or(0, |r| r.chars().count());
-    format!("{}… ({rest} more characters)", text.get(..end).unwrap_or_default())
+    let head = String::from_utf8_lossy(out.head.get(..end).unwrap_or_default());
+    let rest = out.chars - head.chars().count();
+    if rest == 0 { head.into_owned() } else { format!("{head}… ({rest} more characters)") }
+}
+
+/// A writer that keeps the first bytes (a little more than [`VALUE_SHOWN`]) and counts the
+/// characters of everything written.
+struct Capped {
+    head: Vec<u8>,
+    chars: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let room = (VALUE_SHOWN + 4).saturating_sub(self.head.len());
+        self.head.extend_from_slice(buf.get(..room.min(buf.len())).unwrap_or_default());
+        self.chars += buf.iter().filter(|b| (**b & 0xC0) != 0x80).count();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// What a claims-table row shows that does not change with the clock.
@@ -426,11 +435,11 @@ pub fn row_facts(rows: &[ClaimRow]) -> (Vec<RowFacts>, usize) {
     let facts = rows
         .iter()
         .take(MAX_ROWS)
-        .map(|r| (r, spaced_json(&r.value)))
+        .map(|r| (r, shown_value(&r.value)))
         .map(|(r, text)| RowFacts {
             name: r.name.clone(),
             long: has_long_word(&text),
-            value: shorten(text),
+            value: text,
             doc: r.doc,
             range: r.token_range.clone(),
             seconds: r.time.as_ref().map(|t| t.seconds),
@@ -637,6 +646,17 @@ mod tests {
         let sub = r.decoded.claim("sub").unwrap().token_range.clone().unwrap();
         assert!(chunks.iter().any(|c| c.member.as_ref() == Some(&sub) && c.class == "t-payload"));
         assert_eq!(chunks.iter().filter(|c| c.class == "t-dot").count(), 2);
+    }
+
+    #[test]
+    fn claim_values_are_spaced_json_cut_on_a_character_with_the_rest_counted() {
+        assert_eq!(shown_value(&serde_json::json!({"a": [1, 2]})), r#"{"a": [1, 2]}"#);
+        let long = serde_json::Value::String("é".repeat(1_000));
+        let shown = shown_value(&long);
+        // The opening quote, then 149 two-byte characters fit in 300 bytes.
+        let head: String = std::iter::once('"').chain(std::iter::repeat_n('é', 149)).collect();
+        // 1,000 characters and two quotes, less the 150 shown.
+        assert_eq!(shown, format!("{head}… (852 more characters)"));
     }
 
     #[test]

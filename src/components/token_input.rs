@@ -7,6 +7,9 @@ use crate::components::copy_button::CopyButton;
 use crate::state::use_debugger;
 use crate::view_model::normalisation_note;
 
+/// Above this many bytes the token box does not wrap lines.
+const NO_WRAP_ABOVE: usize = 32 * 1024;
+
 /// The token textarea and the notes about what was cleaned.
 #[component]
 pub fn TokenInput() -> impl IntoView {
@@ -59,6 +62,9 @@ pub fn TokenInput() -> impl IntoView {
             autocomplete="off"
             autocapitalize="off"
             aria-describedby="token-notes"
+            // A very long token on one line: wrapping 256 KiB of base64 costs the browser ~40 ms
+            // of layout; one line costs half that, and nobody reads such a token line by line.
+            wrap=move || { if state.token.read().len() > NO_WRAP_ABOVE { "off" } else { "soft" } }
             prop:value=move || state.token.get()
             on:input=move |ev| {
                 state.set_token(&event_target_value(&ev));
