@@ -27,14 +27,20 @@ fn config(vars: &[(&str, &str)]) -> Config {
 const LISTEN: &str = "127.0.0.1:3000";
 
 /// A small site directory (a script with its brotli copy, the wasm, the worker).
+/// Written once per process: tests run in parallel, and rewriting a file while another test
+/// reads it would change its ETag under that test.
 fn site() -> Site {
-    let root = std::env::temp_dir().join(format!("jwt-debugger-route-tests-{}", std::process::id()));
-    std::fs::create_dir_all(root.join("pkg")).unwrap();
-    std::fs::write(root.join("pkg/jwt-debugger.js"), b"export default 1").unwrap();
-    std::fs::write(root.join("pkg/jwt-debugger.js.br"), b"BROTLI").unwrap();
-    std::fs::write(root.join("pkg/jwt-debugger.wasm"), b"\0asm").unwrap();
-    std::fs::write(root.join("crypto-worker.js"), b"self.onmessage = () => {}").unwrap();
-    Site::Dir(root)
+    static ROOT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    let root = ROOT.get_or_init(|| {
+        let root = std::env::temp_dir().join(format!("jwt-debugger-route-tests-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("pkg")).unwrap();
+        std::fs::write(root.join("pkg/jwt-debugger.js"), b"export default 1").unwrap();
+        std::fs::write(root.join("pkg/jwt-debugger.js.br"), b"BROTLI").unwrap();
+        std::fs::write(root.join("pkg/jwt-debugger.wasm"), b"\0asm").unwrap();
+        std::fs::write(root.join("crypto-worker.js"), b"self.onmessage = () => {}").unwrap();
+        root
+    });
+    Site::Dir(root.clone())
 }
 
 fn router_at(config: &Config, listen: &str) -> Router {
