@@ -10,6 +10,8 @@
 #   wasm-opt              binaryen 132 from npm (tools/package-lock.json); Debian's binaryen 108
 #                         breaks hydration, so ours goes first on PATH
 #   leptosfmt 0.1.33      formats view! macros (checked by scripts/test.sh)
+#   PyJWT 2.15.1          end2end/servers/requirements.txt, in the virtual environment .tools/pyjwt
+#                         (end2end/servers/compare.mjs checks the CLI's predictions against it)
 
 set -euo pipefail
 
@@ -82,3 +84,21 @@ npm_ci() { # $1 = directory with package-lock.json
 npm_ci "$ROOT/tools"
 npm_ci "$ROOT/end2end"
 export PATH="$ROOT/tools/node_modules/.bin:$PATH"
+
+# 7. PyJWT (and its cryptography) in .tools/pyjwt, for end2end/servers/compare.mjs; Debian's
+#    python3-venv only if `python3 -m venv` does not work. Reinstalled when the requirements change.
+pyjwt_venv="$ROOT/.tools/pyjwt"
+pyjwt_requirements="$ROOT/end2end/servers/requirements.txt"
+if [ ! -x "$pyjwt_venv/bin/python" ] || [ "$pyjwt_requirements" -nt "$pyjwt_venv/.installed" ]; then
+  command -v python3 >/dev/null || die "python3 is missing: apt-get install -y python3 python3-venv"
+  if [ ! -x "$pyjwt_venv/bin/python" ] && ! python3 -m venv "$pyjwt_venv" >/dev/null 2>&1; then
+    rm -rf "$pyjwt_venv"
+    note "installing Debian's python3-venv"
+    as_root apt-get install -y -qq python3-venv >/dev/null 2>&1 \
+      || { as_root apt-get update -qq >/dev/null && as_root apt-get install -y -qq python3-venv >/dev/null; }
+    python3 -m venv "$pyjwt_venv"
+  fi
+  note "installing PyJWT into .tools/pyjwt (end2end/servers/requirements.txt)"
+  "$pyjwt_venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$pyjwt_requirements" >&2
+  touch "$pyjwt_venv/.installed"
+fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test: formatting (rustfmt, leptosfmt),
 # clippy (server, browser and core builds), the core's unit, fixture, Wycheproof and property
-# tests natively and in wasm32, the app's unit, route and CLI tests, and the Playwright
+# tests natively and in wasm32, the app's unit, route and CLI tests, the server-verdict comparison
+# with the real node jsonwebtoken and PyJWT, and the Playwright
 # end-to-end tests against the release server in Debian's Chromium. Stops at the first failure.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +37,9 @@ unset RUSTFLAGS
 step "release build (crypto module, then the site and server)"
 ./scripts/build-crypto.sh
 cargo leptos build --release --split --precompress --lib-features hydrate,split
+
+step "what would your server say: the CLI against node jsonwebtoken 9.0.3 and PyJWT 2.15.1"
+node end2end/servers/compare.mjs
 
 step "end-to-end (Playwright, Debian Chromium)"
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"

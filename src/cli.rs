@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use jwt_core::servers::{ServerOptions, Servers};
 use jwt_core::{self as jwt, Alg, Clock, Inspection, KeyKind, KeygenKind, SignatureState};
 
 /// Exit status for usage errors (clap uses the same).
@@ -64,9 +65,66 @@ pub struct InspectArgs {
     /// Print one JSON object (the verdict's fields plus the full report).
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub server: ServerArgs,
     /// The token, or - (the default) to read it from standard input.
     #[arg(value_name = "TOKEN|-")]
     pub token: Option<String>,
+}
+
+/// The verify options of "what would your server say": node jsonwebtoken's `jwt.verify`
+/// options (PyJWT's `jwt.decode` gets the equivalent arguments). The clock is `--now`.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Server verify options (node jsonwebtoken 9, PyJWT 2)")]
+pub struct ServerArgs {
+    /// Allowed algorithms, comma-separated ("" for an empty list); default: not given.
+    #[arg(long, value_name = "LIST")]
+    pub algorithms: Option<String>,
+    /// An accepted audience (repeat for several).
+    #[arg(long, value_name = "A")]
+    pub audience: Vec<String>,
+    /// An accepted issuer (repeat for several).
+    #[arg(long, value_name = "I")]
+    pub issuer: Vec<String>,
+    /// The required subject.
+    #[arg(long, value_name = "S")]
+    pub subject: Option<String>,
+    /// The required JWT ID (node only).
+    #[arg(long, value_name = "J")]
+    pub jwtid: Option<String>,
+    /// Maximum age since iat (node only): seconds ("3600") or a duration ("6h", "2 days").
+    #[arg(long, value_name = "DUR", allow_hyphen_values = true)]
+    pub max_age: Option<String>,
+    /// Seconds of clock tolerance for exp, nbf (and PyJWT's iat): node clockTolerance, PyJWT leeway.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub clock_tolerance: u64,
+    /// Do not check exp (node ignoreExpiration, PyJWT verify_exp=False).
+    #[arg(long)]
+    pub ignore_expiration: bool,
+    /// Do not check nbf (node ignoreNotBefore, PyJWT verify_nbf=False).
+    #[arg(long)]
+    pub ignore_not_before: bool,
+}
+
+impl ServerArgs {
+    /// The options, as the core takes them.
+    pub fn options(&self) -> ServerOptions {
+        let algorithms = self.algorithms.as_deref().map(|list| match list.trim() {
+            "" => Vec::new(),
+            list => list.split(',').map(|a| a.trim().to_owned()).collect(),
+        });
+        ServerOptions {
+            algorithms,
+            audience: self.audience.clone(),
+            issuer: self.issuer.clone(),
+            subject: self.subject.clone(),
+            jwtid: self.jwtid.clone(),
+            max_age: self.max_age.clone(),
+            clock_tolerance: self.clock_tolerance,
+            ignore_expiration: self.ignore_expiration,
+            ignore_not_before: self.ignore_not_before,
+        }
+    }
 }
 
 /// `jwt-debugger sign`.
@@ -148,20 +206,66 @@ pub fn inspect(args: &InspectArgs) -> ExitCode {
     if kind != KeyKind::None && kind != KeyKind::Auto && key_text.is_none() {
         return usage(format!("--key-kind {} needs --key or --key-file", kind.as_str()));
     }
-    let key = jwt::parse_key(kind, key_text.as_deref().unwrap_or(""));
+    let key_text = key_text.unwrap_or_default();
+    let key = jwt::parse_key(kind, &key_text);
     let clock = Clock { now: args.now.unwrap_or_else(system_now), leeway: args.leeway };
     let report = jwt::analyse(&token, &key);
-    let inspection = Inspection { report: &report, clock };
+    let known_secret = jwt::known_secrets::find(&report.decoded);
+    let inspection = Inspection { report: &report, clock, known_secret };
+    // What a server is sent: the token without the line break a shell adds on standard input.
+    let sent = if args.token.as_deref().is_some_and(|t| t != "-") {
+        token.as_str()
+    } else {
+        without_line_break(&token)
+    };
+    let servers = jwt::servers::servers(sent, kind, &key_text, &args.server.options(), clock.now);
     let out = if args.json {
-        match serde_json::to_string_pretty(&inspection) {
+        match inspection_json(&inspection, &servers) {
             Ok(json) => json + "\n",
             Err(e) => return usage(e),
         }
     } else {
         let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        summary(&inspection, colour)
+        summary(&inspection, colour) + &servers_summary(&servers, colour)
     };
     write_out(&out)
+}
+
+/// `text` without one final line break (`\n` or `\r\n`).
+fn without_line_break(text: &str) -> &str {
+    match text.strip_suffix('\n') {
+        Some(line) => line.strip_suffix('\r').unwrap_or(line),
+        None => text,
+    }
+}
+
+/// The inspection's JSON with the servers' answers as a top-level `"servers"`.
+fn inspection_json(inspection: &Inspection<'_>, servers: &Servers) -> serde_json::Result<String> {
+    let mut json = serde_json::to_value(inspection)?;
+    if let Some(object) = json.as_object_mut() {
+        object.insert("servers".to_owned(), serde_json::to_value(servers)?);
+    }
+    serde_json::to_string_pretty(&json)
+}
+
+/// One line per library: "node jsonwebtoken 9: JsonWebTokenError: invalid signature".
+pub fn servers_summary(servers: &Servers, colour: bool) -> String {
+    let s = Style { on: colour };
+    let node = &servers.node_jsonwebtoken;
+    let python = &servers.pyjwt;
+    let line = |library: &str, ok: Option<bool>, class: Option<&str>, message: Option<&str>| {
+        let message = message.unwrap_or_default().replace('\n', "\n    ");
+        let said = match (ok, class) {
+            (Some(true), _) => s.good("accepted"),
+            (Some(false), Some(class)) => s.bad(&format!("{class}: {message}")),
+            _ => s.dim(&format!("no prediction: {message}")),
+        };
+        format!("  {library}: {said}\n")
+    };
+    let mut out = format!("{}\n", s.bold("Servers (what jwt.verify / jwt.decode would say):"));
+    out += &line("node jsonwebtoken 9", node.ok, node.name.as_deref(), node.message.as_deref());
+    out += &line("PyJWT 2", python.ok, python.exception.as_deref(), python.message.as_deref());
+    out
 }
 
 fn write_out(text: &str) -> ExitCode {
@@ -266,6 +370,13 @@ pub fn summary(inspection: &Inspection<'_>, colour: bool) -> String {
     if let Some(pos) = &d.first_error {
         let _ = writeln!(out, "         at character {} of the token", pos.offset + 1);
     }
+    if let Some(known) = inspection.known_secret {
+        let warning = format!(
+            "WARNING: signed with a publicly known secret {:?} ({}): anyone can forge tokens signed with it",
+            known.secret, known.source
+        );
+        let _ = writeln!(out, "{}", s.paint("1;31", &warning));
+    }
     if let Some(alg) = &v.alg {
         let desc = Alg::parse(alg).map_or("unsupported", Alg::describe);
         let _ = writeln!(out, "{} {alg} ({desc})", s.bold("Algorithm:"));
@@ -333,7 +444,7 @@ mod tests {
     fn summary_has_no_colour_codes_unless_asked() {
         let key = jwt::parse_key(KeyKind::SecretUtf8, "k");
         let report = jwt::analyse("eyJhbGciOiJIUzI1NiJ9.e30.eHh4", &key);
-        let inspection = Inspection { report: &report, clock: Clock::at(0) };
+        let inspection = Inspection { report: &report, clock: Clock::at(0), known_secret: None };
         let plain = summary(&inspection, false);
         assert!(!plain.contains('\x1b'), "{plain}");
         assert!(plain.contains("INVALID SIGNATURE (bad_signature)"), "{plain}");
@@ -346,7 +457,7 @@ mod tests {
         let token = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOiIxIn0.c2ln";
         let report = jwt::analyse(token, &jwt::parse_key(KeyKind::None, ""));
         assert_eq!(report.verdict.error_kind, Some(jwt::ErrorKind::ClaimType));
-        let plain = summary(&Inspection { report: &report, clock: Clock::at(0) }, false);
+        let plain = summary(&Inspection { report: &report, clock: Clock::at(0), known_secret: None }, false);
         let first = plain.lines().next().unwrap_or_default();
         assert!(first.contains("NOT CHECKED (NO KEY)"), "{plain}");
     }

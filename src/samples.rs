@@ -94,7 +94,7 @@ mod tests {
         let verdict = |id: &str| {
             let s = by_id(id).unwrap();
             let report = analyse(s.token, &parse_key(s.key_kind, s.key));
-            let time = Inspection { report: &report, clock }.time_status();
+            let time = Inspection { report: &report, clock, known_secret: None }.time_status();
             (report.verdict.signature_valid, report.verdict.error_kind, time)
         };
         assert_eq!(verdict("hs256"), (Some(true), None, Some(TimeStatus::Valid)));

@@ -283,3 +283,79 @@ fn a_secret_pasted_as_in_dotenv_is_named_and_the_cleanup_verifies() {
     assert_eq!(v["signature_valid"], false, "{v}");
     assert!(v["warnings"].as_array().unwrap().contains(&Value::from("key_cleanup_verifies")), "{v}");
 }
+
+fn has_warning(v: &Value, word: &str) -> bool {
+    v["warnings"].as_array().unwrap().contains(&Value::from(word))
+}
+
+#[test]
+fn a_token_signed_with_a_publicly_known_secret_is_flagged_with_or_without_a_key() {
+    for alg in ["HS256", "HS384", "HS512"] {
+        let token = sign_with("secret-utf8", "secret", alg, r#"{"sub":"a"}"#);
+        let json = |args: &[&str]| -> Value {
+            let mut all = vec!["inspect", "--json"];
+            all.extend(args);
+            all.push(&token);
+            let out = run(&all, None);
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            serde_json::from_str(&stdout(&out)).unwrap()
+        };
+        for (args, valid) in [
+            (&[][..], Value::Null),
+            (&["--key", "secret"][..], Value::Bool(true)),
+            (&["--key", "another-secret-0123456789abcdef0123"][..], Value::Bool(false)),
+        ] {
+            let v = json(args);
+            assert_eq!(v["signature_valid"], valid, "{alg} {args:?}: {v}");
+            assert_eq!(v["known_secret"], "secret", "{alg} {args:?}: {v}");
+            assert!(has_warning(&v, "known_secret"), "{alg} {args:?}: {v}");
+        }
+    }
+    // jwt.io's debugger default, the empty secret and one with control characters.
+    for secret in ["your-256-bit-secret", "", "\u{2}\u{1}thisismyscretkey\u{1}\u{2}\\e\\y\\y\\h"] {
+        let header = base64_url(r#"{"alg":"HS256","typ":"JWT"}"#.as_bytes());
+        let input = format!("{header}.{}", base64_url(br#"{"sub":"a"}"#));
+        let tag = jwt_core::mac::compute(jwt_core::Hash::Sha256, secret.as_bytes(), input.as_bytes());
+        let token = format!("{input}.{}", base64_url(&tag));
+        let v: Value = serde_json::from_str(&stdout(&run(&["inspect", "--json", &token], None))).unwrap();
+        assert_eq!(v["known_secret"], secret, "{secret:?}: {v}");
+    }
+}
+
+fn base64_url(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+#[test]
+fn a_token_with_a_strong_secret_has_no_known_secret() {
+    let strong = "e3b1c4a2f9d84f7a9c0b6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a";
+    let token = sign_with("secret-utf8", strong, "HS256", r#"{"sub":"a"}"#);
+    for v in [
+        serde_json::from_str(&stdout(&run(&["inspect", "--json", &token], None))).unwrap(),
+        inspect_json(&token, "secret-utf8", strong),
+    ] {
+        assert_eq!(v.get("known_secret"), Some(&Value::Null), "{v}");
+        assert!(!has_warning(&v, "known_secret"), "{v}");
+    }
+    let text = stdout(&run(&["inspect", &token], None));
+    assert!(!text.contains("publicly known secret"), "{text}");
+}
+
+#[test]
+fn the_readable_summary_warns_prominently_about_a_known_secret() {
+    let token = sign_with("secret-utf8", "secret", "HS256", r#"{"sub":"a"}"#);
+    let text = stdout(&run(&["inspect", "--key", "secret", &token], None));
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("WARNING: signed with a publicly known secret \"secret\" ("))
+        .unwrap_or_else(|| panic!("no warning line: {text}"));
+    assert!(
+        line.contains("node-jsonwebtoken") && line.ends_with("anyone can forge tokens signed with it"),
+        "{line}"
+    );
+    // Near the verdict: before the algorithm, time and claims.
+    let verdict = text.find("Verdict:").unwrap();
+    let warning = text.find("WARNING: signed").unwrap();
+    assert!(verdict < warning && warning < text.find("Algorithm:").unwrap(), "{text}");
+}

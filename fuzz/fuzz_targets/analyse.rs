@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(rest);
     let key = &keys()[usize::from(selector) % keys().len()];
     let report = analyse(&text, key);
-    let time_status = Inspection { report: &report, clock: CLOCK }.time_status();
+    let time_status = Inspection { report: &report, clock: CLOCK, known_secret: None }.time_status();
     let (d, v) = (&report.decoded, &report.verdict);
     if !v.well_formed {
         assert!(d.header.is_none() && d.payload.is_none() && v.alg.is_none());

@@ -170,11 +170,15 @@ pub enum Warning {
     /// Not in the contract: the secret as pasted does not verify, but a cleaned reading of it
     /// does (quotes, a `NAME=` prefix or surrounding white space removed, as dotenv reads it).
     KeyCleanupVerifies,
+    /// Not in the contract: the token is signed with a publicly known HMAC secret
+    /// ([`crate::known_secrets`]). Never raised by `analyse`: added by [`crate::Inspection`]
+    /// when its caller looked the secret up.
+    KnownSecret,
 }
 
 impl Warning {
     /// Every word.
-    pub const ALL: [Warning; 9] = [
+    pub const ALL: [Warning; 10] = [
         Warning::BearerPrefixRemoved,
         Warning::WhitespaceRemoved,
         Warning::ExpMilliseconds,
@@ -184,6 +188,7 @@ impl Warning {
         Warning::UntrustedKeyHeader,
         Warning::AuthorizationHeaderRemoved,
         Warning::KeyCleanupVerifies,
+        Warning::KnownSecret,
     ];
 
     /// The word.
@@ -198,6 +203,7 @@ impl Warning {
             Warning::UntrustedKeyHeader => "untrusted_key_header",
             Warning::AuthorizationHeaderRemoved => "authorization_header_removed",
             Warning::KeyCleanupVerifies => "key_cleanup_verifies",
+            Warning::KnownSecret => "known_secret",
         }
     }
 
@@ -226,6 +232,9 @@ impl Warning {
             }
             Warning::KeyCleanupVerifies => {
                 "The secret as pasted does not verify, but it does without its quotes, NAME= prefix or surrounding white space."
+            }
+            Warning::KnownSecret => {
+                "The token is signed with a publicly known secret (from documentation, tutorials or a debugger's sample): anyone can forge tokens signed with it."
             }
         }
     }

@@ -47,6 +47,55 @@ impl PublicKey {
     pub fn algs(&self) -> Vec<Alg> {
         Alg::ALL.into_iter().filter(|a| self.fits(*a)).collect()
     }
+
+    /// The key as SPKI PEM with LF line endings, exactly as [`SigningKey::public_pem`] writes the
+    /// same key; `None` for a symmetric key or a key of a type no supported algorithm uses.
+    pub fn to_spki_pem(&self) -> Option<String> {
+        use p256::pkcs8::{EncodePublicKey, LineEnding};
+        let lf = LineEnding::LF;
+        match self {
+            PublicKey::Rsa { n, e } => rsa::PublicKey::new(
+                rsa::BoxedUint::from_be_slice_vartime(strip_zeros(n)),
+                rsa::BoxedUint::from_be_slice_vartime(strip_zeros(e)),
+            )
+            .ok()?
+            .to_public_key_pem(lf)
+            .ok(),
+            PublicKey::Ec { curve: Curve::P256, point } => {
+                p256::PublicKey::from_sec1_bytes(point).ok()?.to_public_key_pem(lf).ok()
+            }
+            PublicKey::Ec { curve: Curve::P384, point } => {
+                p384::PublicKey::from_sec1_bytes(point).ok()?.to_public_key_pem(lf).ok()
+            }
+            PublicKey::Ec { curve: Curve::P521, point } => {
+                p521::PublicKey::from_sec1_bytes(point).ok()?.to_public_key_pem(lf).ok()
+            }
+            PublicKey::Ed25519(bytes) => {
+                ed25519_dalek::VerifyingKey::from_bytes(bytes).ok()?.to_public_key_pem(lf).ok()
+            }
+            PublicKey::Oct(_) | PublicKey::Other(_) => None,
+        }
+    }
+
+    /// The key as a JWK: `kty` and the key's own members (no `kid`, `use` or `alg`); `None` for
+    /// a key of a type no supported algorithm uses.
+    pub fn to_jwk(&self) -> Option<serde_json::Value> {
+        use serde_json::json;
+        let enc = crate::b64::encode;
+        Some(match self {
+            PublicKey::Rsa { n, e } => {
+                json!({"kty": "RSA", "n": enc(strip_zeros(n)), "e": enc(strip_zeros(e))})
+            }
+            PublicKey::Ec { curve, point } => {
+                let size = curve.field_bytes();
+                let (x, y) = (point.get(1..1 + size)?, point.get(1 + size..)?);
+                json!({"kty": "EC", "crv": curve.name(), "x": enc(x), "y": enc(y)})
+            }
+            PublicKey::Ed25519(bytes) => json!({"kty": "OKP", "crv": "Ed25519", "x": enc(bytes)}),
+            PublicKey::Oct(k) => json!({"kty": "oct", "k": enc(k)}),
+            PublicKey::Other(_) => return None,
+        })
+    }
 }
 
 /// Bits in a big-endian unsigned number.
@@ -171,6 +220,32 @@ mod tests {
     fn signing_keys_never_print_their_material() {
         assert!(format!("{:?}", SigningKey::Secret(b"hidden".to_vec())).contains("6 bytes"));
         assert!(!format!("{:?}", SigningKey::Secret(b"hidden".to_vec())).contains("hidden"));
+    }
+
+    #[test]
+    fn public_keys_convert_to_the_pem_and_jwk_their_private_keys_give() {
+        use crate::keygen::{KeygenKind, generate};
+        use crate::keys::{KeyKind, KeyMaterial, parse_key};
+        for kind in [
+            KeygenKind::Rsa(2048),
+            KeygenKind::Ec(Curve::P256),
+            KeygenKind::Ec(Curve::P521),
+            KeygenKind::Ed25519,
+        ] {
+            let generated = generate(kind).unwrap();
+            let (pem, jwk) = (generated.public_pem.unwrap(), generated.public_jwk.unwrap());
+            let from_jwk = match parse_key(KeyKind::Jwk, &jwk.to_string()).material.unwrap() {
+                KeyMaterial::Public { key, .. } => key,
+                other => panic!("{other:?}"),
+            };
+            // Byte for byte: the PEM text is what a server holds as the issuer's public key.
+            assert_eq!(from_jwk.to_spki_pem().as_deref(), Some(pem.as_str()), "{kind:?}");
+            assert_eq!(from_jwk.to_jwk(), Some(jwk.clone()), "{kind:?}");
+            assert_eq!(generated.key.public_key().to_jwk(), Some(jwk), "{kind:?}");
+        }
+        assert_eq!(PublicKey::Oct(vec![1, 2]).to_spki_pem(), None);
+        assert_eq!(PublicKey::Oct(vec![0xfb]).to_jwk(), Some(serde_json::json!({"kty": "oct", "k": "-w"})));
+        assert_eq!(PublicKey::Other("Ed448 public key".into()).to_jwk(), None);
     }
 
     #[test]

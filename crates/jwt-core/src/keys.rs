@@ -228,6 +228,29 @@ pub fn parse_key_light(kind: KeyKind, text: &str) -> Option<ParsedKey> {
     Some(ParsedKey { requested: kind, detected, material })
 }
 
+/// The public half of a key, in the two forms servers and tokens carry: SPKI PEM text and a JWK.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicForms {
+    /// SPKI PEM, LF line endings (as [`crate::SigningKey::public_pem`] writes it).
+    pub pem: String,
+    /// The public JWK: `kty` and the key's members only.
+    pub jwk: Value,
+}
+
+/// The public forms of `text` read as `kind`: a public key (PEM, certificate, JWK) or the
+/// public half of a private key. An error, as text, for secrets, key sets and unusable keys.
+pub fn public_forms(kind: KeyKind, text: &str) -> Result<PublicForms, String> {
+    match parse_key(kind, text).material {
+        Ok(KeyMaterial::Public { key, .. }) => match (key.to_spki_pem(), key.to_jwk()) {
+            (Some(pem), Some(jwk)) => Ok(PublicForms { pem, jwk }),
+            _ => Err(format!("{} has no public PEM form", key.describe())),
+        },
+        Ok(KeyMaterial::Set(_)) => Err("this is a key set (JWKS): take one of its keys".to_owned()),
+        Ok(KeyMaterial::Secret { .. } | KeyMaterial::None) => Err("not a public or private key".to_owned()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Guesses the kind of a key text: a PEM block anywhere in it by its label, JSON by its `keys`
 /// member, else a UTF-8 secret (auto never guesses base64 or hex: those readings are listed for
 /// the user instead).
@@ -389,6 +412,22 @@ mod tests {
             assert!(looks_like_public_key(text), "{text}");
         }
         assert!(!looks_like_public_key("a-string-secret-at-least-256-bits-long"));
+    }
+
+    #[test]
+    fn public_forms_of_private_and_public_keys_agree() {
+        let generated = crate::keygen::generate(crate::KeygenKind::Ec(crate::Curve::P256)).unwrap();
+        let (pem, jwk) = (generated.public_pem.unwrap(), generated.public_jwk.unwrap());
+        let expected = PublicForms { pem: pem.clone(), jwk: jwk.clone() };
+        assert_eq!(public_forms(KeyKind::Auto, &generated.private_pem.unwrap()), Ok(expected.clone()));
+        assert_eq!(public_forms(KeyKind::Auto, &pem), Ok(expected.clone()));
+        assert_eq!(public_forms(KeyKind::Jwk, &jwk.to_string()), Ok(expected));
+        assert!(public_forms(KeyKind::SecretUtf8, "secret").is_err());
+        assert!(public_forms(KeyKind::Jwks, r#"{"keys":[]}"#).is_err());
+        assert!(public_forms(KeyKind::Jwk, r#"{"kty":"oct","k":"AA"}"#).is_err());
+        assert!(
+            public_forms(KeyKind::Auto, "-----BEGIN PUBLIC KEY-----\nAA\n-----END PUBLIC KEY-----").is_err()
+        );
     }
 
     #[test]

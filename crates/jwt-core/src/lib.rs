@@ -13,6 +13,8 @@
 //! - [`parse_key`] reads a verification key; [`SigningKey::parse`] a signing key.
 //! - [`sign_json`] and [`sign_signing_input`] sign; [`generate`] makes keys; [`explain`] shows
 //!   the signature computation.
+//! - [`known_secrets::find`] checks an HMAC token against the publicly known secrets (not part of
+//!   [`analyse`]: a few hundred HMACs); its result goes into [`Inspection`].
 #![forbid(unsafe_code)]
 
 pub mod alg;
@@ -26,10 +28,12 @@ pub mod json;
 pub mod key;
 pub mod keygen;
 pub mod keys;
+pub mod known_secrets;
 pub mod mac;
 pub mod oid;
 pub mod pretty;
 pub mod secret_cleanup;
+pub mod servers;
 pub mod sign;
 pub mod time;
 pub mod verdict;
@@ -45,6 +49,7 @@ pub use explain::{Explanation, explain};
 pub use key::{PublicKey, SigningKey};
 pub use keygen::{GeneratedKey, KeygenKind, generate};
 pub use keys::{KeyKind, KeyMaterial, ParsedKey, SecretEncoding, parse_key, parse_key_light};
+pub use known_secrets::KnownSecret;
 pub use sign::{Signed, sign_json, sign_signing_input};
 pub use time::{Clock, TimeStatus};
 pub use verdict::{Inspection, SignatureState, Verdict};

@@ -13,6 +13,16 @@ pub const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112"
 pub const P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
 pub const P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
 pub const P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
+/// id-RSASSA-PSS: an RSA key restricted to PSS signatures (RFC 4055).
+pub const RSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+/// id-Ed448, id-X25519 and id-X448 (RFC 8410).
+pub const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+pub const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
+pub const X448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.111");
+/// id-dsa (RFC 3279).
+pub const DSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
+/// secp256k1 (SEC 2), the curve of ES256K.
+pub const SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10");
 
 /// Key algorithms and curves that are read but not usable for JWS here, by name.
 const NAMED: [(&str, &str); 7] = [

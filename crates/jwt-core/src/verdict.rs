@@ -6,6 +6,7 @@ use serde::ser::SerializeStruct;
 
 use crate::analyse::{ClaimRow, Decoded, Problem, Report, SignatureCheck, TimeInfo};
 use crate::error::{ErrorKind, Warning};
+use crate::known_secrets::KnownSecret;
 use crate::time::{self, Clock, TimeStatus};
 
 /// The contract's verdict, without time (which needs a clock: [`Verdict::time_status`]).
@@ -105,12 +106,28 @@ pub struct Inspection<'a> {
     pub report: &'a Report,
     /// The instant and leeway time is judged with.
     pub clock: Clock,
+    /// The publicly known secret the token is signed with ([`crate::known_secrets::find`]),
+    /// when the caller looked it up; `None` when it found none or did not look (the fixture
+    /// tests do not: the contract's verdict is `analyse`'s).
+    pub known_secret: Option<&'a KnownSecret>,
 }
 
 impl Inspection<'_> {
     /// Contract step 12 at the clock.
     pub fn time_status(&self) -> Option<TimeStatus> {
         self.report.verdict.time_status(&self.report.decoded, self.clock)
+    }
+
+    /// The verdict's warnings, plus `known_secret` when the token is signed with one; sorted,
+    /// without repeats.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let mut warnings = self.report.verdict.warnings.clone();
+        if self.known_secret.is_some() {
+            warnings.push(Warning::KnownSecret);
+            warnings.sort_unstable();
+            warnings.dedup();
+        }
+        warnings
     }
 }
 
@@ -159,7 +176,7 @@ impl Serialize for Inspection<'_> {
         fn rows(rows: &[ClaimRow], now: i64) -> Vec<TimedRow<'_>> {
             rows.iter().map(|row| TimedRow { row, now }).collect()
         }
-        let mut out = s.serialize_struct("Inspection", 19)?;
+        let mut out = s.serialize_struct("Inspection", 20)?;
         out.serialize_field("well_formed", &v.well_formed)?;
         out.serialize_field("header", &d.header)?;
         out.serialize_field("payload", &d.payload)?;
@@ -167,8 +184,9 @@ impl Serialize for Inspection<'_> {
         out.serialize_field("signature_valid", &v.signature_valid)?;
         out.serialize_field("error_kind", &v.error_kind)?;
         out.serialize_field("time_status", &self.time_status())?;
-        out.serialize_field("warnings", &v.warnings)?;
+        out.serialize_field("warnings", &self.warnings())?;
         out.serialize_field("message", &v.message)?;
+        out.serialize_field("known_secret", &self.known_secret.map(|k| k.secret.as_str()))?;
         out.serialize_field("token", &d.token)?;
         out.serialize_field("normalisation", &d.normalisation)?;
         out.serialize_field("token_type", &d.token_type)?;

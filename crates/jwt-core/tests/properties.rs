@@ -110,7 +110,7 @@ proptest! {
     fn analyse_never_panics_on_arbitrary_text(text in "\\PC{0,300}") {
         let key = parse_key(KeyKind::SecretUtf8, "k");
         let report = analyse(&text, &key);
-        let time_status = Inspection { report: &report, clock: NOW }.time_status();
+        let time_status = Inspection { report: &report, clock: NOW, known_secret: None }.time_status();
         if !report.verdict.well_formed {
             let d = &report.decoded;
             prop_assert!(d.header.is_none() && d.payload.is_none() && report.verdict.alg.is_none());

@@ -35,7 +35,7 @@ struct Flat {
 
 fn analyse_at(input: &str, key: &ParsedKey, clock: Clock) -> Flat {
     let report = super::analyse(input, key);
-    let time_status = Inspection { report: &report, clock }.time_status();
+    let time_status = Inspection { report: &report, clock, known_secret: None }.time_status();
     let Report { decoded, check, verdict } = report;
     Flat {
         well_formed: verdict.well_formed,
