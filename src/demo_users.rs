@@ -44,6 +44,11 @@ impl From<&DemoUser> for SessionUser {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct DemoRoutes(pub bool);
 
+/// Whether the demo API runs in its vulnerable mode (`DEMO_API_VULNERABLE=true`): the server
+/// provides it while rendering, and the page then shows a red banner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct DemoApiVulnerable(pub bool);
+
 /// Finds a demo user by id.
 pub fn find_by_id(id: u32) -> Option<&'static DemoUser> {
     DEMO_USERS.iter().find(|u| u.id == id)

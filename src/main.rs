@@ -32,16 +32,24 @@ const SERVE_ENV: &str = "\
 Environment (read after .env of the working directory only; empty counts as unset):
   LEPTOS_SITE_ADDR  Listen address [default: 127.0.0.1:3000]. 0.0.0.0:PORT exposes the server
                     to the network (and turns the demo log-in off unless DEMO_AUTH=on).
-  JWT_SECRET_KEY    HS256 key of /auth/token: the UTF-8 bytes of the text. Unset: a random key
-                    per run, printed once. Under 32 bytes: a warning, not a refusal.
+  JWT_SECRET_KEY    HS256 key of /auth/token and the demo API: the UTF-8 bytes of the text.
+                    Unset: a random key per run, printed once. Under 32 bytes: a warning.
+  JWT_PRIVATE_KEY_FILE
+                    RSA private key (PKCS#8 PEM) of /auth/token?alg=RS256, published at
+                    /.well-known/jwks.json. Unset: an RSA-2048 key made per run, on first use.
   SESSION_SECRET    Key material (at least 32 bytes) for the encrypted session cookie. Unset:
                     a random key per run (a restart logs everybody out).
-  DEMO_AUTH         auto | on | off [default: auto]. The course's demo routes (/auth/*): auto
-                    turns them on only when listening on loopback.
+  DEMO_AUTH         auto | on | off [default: auto]. The course's demo routes (/auth/*, /api/*,
+                    /.well-known/*): auto turns them on only when listening on loopback.
   ALLOWED_HOSTS     Comma-separated host names (with or without :port) accepted in the Host
                     header besides localhost, 127.0.0.1, [::1] and the listen address; any
                     other Host gets 421 (DNS rebinding). Set it when hosting under a name.
   COOKIE_SECURE     true | false [default: false]. Mark the session cookie Secure (behind HTTPS).
+  DEMO_API_VULNERABLE
+                    true | false [default: false]. For demonstrations: the demo API also accepts
+                    forged tokens as naive code did (alg none, RS256 public key as HS256 secret,
+                    embedded JWKs) and the page shows a red banner. Refused (exit 2) unless
+                    listening on loopback.
   LEPTOS_SITE_ROOT  Serve the site (JS, WASM, CSS) from this directory instead of the copy built
                     into the binary (development).
   RUST_LOG          Log filter [default: info]. Logs carry method, path, status and duration
@@ -90,6 +98,10 @@ async fn serve() -> ExitCode {
         }
     };
     let addr = leptos_options.site_addr;
+    if let Err(err) = config.check_listen(addr) {
+        eprintln!("error: {err}");
+        return ExitCode::from(2);
+    }
     // LEPTOS_SITE_ROOT, when set, wins (development); otherwise the site inside the binary.
     let site = Site::new(std::env::var_os("LEPTOS_SITE_ROOT").map(Into::into));
     if !site.has_page(&leptos_options.output_name) {
@@ -98,10 +110,22 @@ async fn serve() -> ExitCode {
              --lib-features hydrate,split` or ./scripts/run.sh): the page will not hydrate"
         );
     }
-    let state = AppState::new(leptos_options, &config, addr, site);
+    let issuer = match jwt_debugger::server::issuer::from_env(config.private_key_file.as_deref()) {
+        Ok(issuer) => issuer,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let state = AppState::new(leptos_options, &config, addr, site).with_issuer(issuer);
     if state.demo && !addr.ip().is_loopback() {
         eprintln!(
             "warning: DEMO_AUTH=on: anyone who can reach http://{addr} can log in as a demo user and get tokens signed with JWT_SECRET_KEY"
+        );
+    }
+    if state.demo_api_vulnerable {
+        eprintln!(
+            "warning: DEMO_API_VULNERABLE=true: the demo API accepts forged tokens (alg none, RS256→HS256 key confusion, embedded JWKs) on purpose, for demonstrations only"
         );
     }
     let router = app(state);

@@ -162,7 +162,9 @@ fn sigterm_ends_the_server_within_five_seconds_whatever_the_clients_do() {
 
 #[test]
 fn bad_settings_are_one_clear_line_and_exit_code_2() {
-    for (name, value) in [("DEMO_AUTH", "sometimes"), ("COOKIE_SECURE", "perhaps")] {
+    for (name, value) in
+        [("DEMO_AUTH", "sometimes"), ("COOKIE_SECURE", "perhaps"), ("DEMO_API_VULNERABLE", "yes")]
+    {
         let output = Command::new(env!("CARGO_BIN_EXE_jwt-debugger"))
             .arg("serve")
             .current_dir(workdir())
@@ -175,6 +177,25 @@ fn bad_settings_are_one_clear_line_and_exit_code_2() {
         let line = stderr.lines().find(|l| l.contains(name)).unwrap_or_default();
         assert!(line.starts_with("error:") && line.contains(value), "{stderr}");
     }
+}
+
+#[test]
+fn the_vulnerable_demo_api_is_refused_off_loopback() {
+    let output = Command::new(env!("CARGO_BIN_EXE_jwt-debugger"))
+        .arg("serve")
+        .current_dir(workdir())
+        .env("LEPTOS_SITE_ADDR", format!("0.0.0.0:{}", free_port()))
+        .env("DEMO_API_VULNERABLE", "true")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = stderr.lines().find(|l| l.contains("DEMO_API_VULNERABLE")).unwrap_or_default();
+    assert!(line.starts_with("error:") && line.contains("loopback") && line.contains("0.0.0.0"), "{stderr}");
+    // On loopback it starts, and says once what it does.
+    let server = Server::start(&workdir(), &[("DEMO_API_VULNERABLE", "true")]);
+    let stderr = server.stop();
+    assert_eq!(stderr.lines().filter(|l| l.contains("DEMO_API_VULNERABLE=true")).count(), 1, "{stderr}");
 }
 
 #[test]

@@ -101,13 +101,39 @@ pub async fn bypass(
     }
 }
 
-/// `GET /auth/token`: `{"token": "<JWT>"}` for the logged-in demo user, or 401 with an empty body.
-pub async fn token(State(signer): State<std::sync::Arc<TokenSigner>>, jar: PrivateCookieJar) -> Response {
+/// `GET /auth/token`: `{"token": "<JWT>"}` for the logged-in demo user (HS256 with
+/// `JWT_SECRET_KEY`; `?alg=RS256`: RS256 with the demo issuer's key, with `kid` and `iss`), or
+/// 401 with an empty body.
+pub async fn token(
+    State(state): State<super::AppState>,
+    jar: PrivateCookieJar,
+    headers: axum::http::HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
     let Some(user) = session::current_user(&jar) else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
+    let algs: Vec<String> = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .filter(|(name, _)| name == "alg")
+        .map(|(_, value)| value.into_owned())
+        .collect();
     let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    match signer.issue(user, now) {
+    let issued = match algs.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [] | ["HS256"] => state.signer.issue(user, now).map_err(|e| e.to_string()),
+        ["RS256"] => match state.issuer.get().await {
+            Some(issuer) => issuer.issue(user, now, &super::api::origin(&state, &headers)),
+            None => Err("no RS256 key".to_owned()),
+        },
+        _ => {
+            return (
+                StatusCode::BAD_REQUEST,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                "alg must be HS256 or RS256\n",
+            )
+                .into_response();
+        }
+    };
+    match issued {
         Ok(token) => {
             ([(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], Json(TokenBody { token }))
                 .into_response()

@@ -60,6 +60,13 @@ pub enum ConfigError {
     DemoAuth(String),
     #[error("COOKIE_SECURE must be true or false, not {0:?}")]
     CookieSecure(String),
+    #[error("DEMO_API_VULNERABLE must be true or false, not {0:?}")]
+    DemoApiVulnerable(String),
+    #[error(
+        "DEMO_API_VULNERABLE=true makes the demo API accept forged tokens: it is refused unless the \
+         server listens on loopback (127.0.0.0/8, ::1), not on {0}"
+    )]
+    VulnerableNotLoopback(std::net::SocketAddr),
 }
 
 /// Everything the server reads from its environment, besides Leptos's own `LEPTOS_*` variables.
@@ -78,6 +85,11 @@ pub struct Config {
     pub jwt_secret_origin: SecretOrigin,
     /// Encrypts and authenticates the session cookie.
     pub session_key: Key,
+    /// `JWT_PRIVATE_KEY_FILE`: the RS256 issuer's key (PKCS#8 PEM); unset, one is made per run.
+    pub private_key_file: Option<String>,
+    /// `DEMO_API_VULNERABLE`: the demo API also accepts what naive verification code accepted
+    /// (`alg: none`, RS256→HS256 key confusion, embedded JWKs), for demonstrations on loopback.
+    pub demo_api_vulnerable: bool,
 }
 
 impl fmt::Debug for Config {
@@ -86,6 +98,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("jwt_secret_len", &self.jwt_secret.len())
             .field("jwt_secret_origin", &self.jwt_secret_origin)
+            .field("demo_api_vulnerable", &self.demo_api_vulnerable)
             .finish_non_exhaustive()
     }
 }
@@ -144,7 +157,15 @@ impl Config {
             Some(v) if v == "false" || v == "0" => false,
             Some(other) => return Err(ConfigError::CookieSecure(other)),
         };
+        // Strictly true or false: a typo must not switch the vulnerable mode on or silently off.
+        let demo_api_vulnerable = match get("DEMO_API_VULNERABLE").map(|v| v.trim().to_ascii_lowercase()) {
+            None => false,
+            Some(v) if v == "true" => true,
+            Some(v) if v == "false" => false,
+            Some(other) => return Err(ConfigError::DemoApiVulnerable(other)),
+        };
         let allowed_hosts = get("ALLOWED_HOSTS").unwrap_or_default();
+        let private_key_file = get("JWT_PRIVATE_KEY_FILE");
 
         let (jwt_secret, jwt_secret_origin) = match get("JWT_SECRET_KEY") {
             Some(text) => {
@@ -170,9 +191,27 @@ impl Config {
         };
 
         Ok((
-            Config { demo, allowed_hosts, cookie_secure, jwt_secret, jwt_secret_origin, session_key },
+            Config {
+                demo,
+                allowed_hosts,
+                cookie_secure,
+                jwt_secret,
+                jwt_secret_origin,
+                session_key,
+                private_key_file,
+                demo_api_vulnerable,
+            },
             notices,
         ))
+    }
+
+    /// Checks the settings that depend on the listen address: `DEMO_API_VULNERABLE=true` only on
+    /// loopback (127.0.0.0/8, `::1`), whatever `DEMO_AUTH` says.
+    pub fn check_listen(&self, addr: std::net::SocketAddr) -> Result<(), ConfigError> {
+        if self.demo_api_vulnerable && !addr.ip().is_loopback() {
+            return Err(ConfigError::VulnerableNotLoopback(addr));
+        }
+        Ok(())
     }
 }
 
@@ -262,6 +301,37 @@ mod tests {
         assert_eq!(secure("true"), Ok(true));
         assert_eq!(secure("0"), Ok(false));
         assert!(secure("maybe").is_err());
+    }
+
+    #[test]
+    fn demo_api_vulnerable_is_strict_and_loopback_only() {
+        let read = |v: &str| {
+            Config::from_lookup(lookup(&[("DEMO_API_VULNERABLE", v)])).map(|(c, _)| c.demo_api_vulnerable)
+        };
+        assert_eq!(read(""), Ok(false));
+        assert_eq!(read("false"), Ok(false));
+        assert_eq!(read(" TRUE "), Ok(true));
+        for bad in ["yes", "1", "on", "maybe"] {
+            assert_eq!(read(bad), Err(ConfigError::DemoApiVulnerable(bad.to_owned())));
+        }
+        let (config, _) = Config::from_lookup(lookup(&[("DEMO_API_VULNERABLE", "true")])).unwrap();
+        for addr in ["127.0.0.1:3000", "127.0.0.2:80", "[::1]:3000"] {
+            assert_eq!(config.check_listen(addr.parse().unwrap()), Ok(()), "{addr}");
+        }
+        for addr in ["0.0.0.0:3000", "[::]:3000", "192.168.1.10:3000"] {
+            let addr: std::net::SocketAddr = addr.parse().unwrap();
+            let err = config.check_listen(addr).unwrap_err();
+            assert_eq!(err, ConfigError::VulnerableNotLoopback(addr));
+            let line = err.to_string();
+            assert!(
+                line.contains("DEMO_API_VULNERABLE")
+                    && line.contains(&addr.to_string())
+                    && !line.contains('\n')
+            );
+        }
+        // Off, any address will do.
+        let (off, _) = Config::from_lookup(lookup(&[])).unwrap();
+        assert_eq!(off.check_listen("0.0.0.0:3000".parse().unwrap()), Ok(()));
     }
 
     #[test]

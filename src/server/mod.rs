@@ -1,10 +1,12 @@
 //! Everything that exists only on the server: configuration, the demo auth routes, the static
 //! site, the guards every request passes, and the router that serves the Leptos app.
 
+pub mod api;
 pub mod auth;
 pub mod config;
 pub mod guard;
 pub mod hosts;
+pub mod issuer;
 pub mod logging;
 pub mod serve;
 pub mod session;
@@ -28,7 +30,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::app::{App, shell};
-use crate::demo_users::{DemoRoutes, SessionUser};
+use crate::demo_users::{DemoApiVulnerable, DemoRoutes, SessionUser};
 use auth::TokenSigner;
 use config::Config;
 use hosts::HostPolicy;
@@ -48,8 +50,15 @@ pub struct AppState {
     pub session_key: Key,
     /// Signer for `/auth/token`.
     pub signer: Arc<TokenSigner>,
+    /// `JWT_SECRET_KEY`, for the demo API's HS256 check.
+    pub jwt_secret: Arc<[u8]>,
+    /// The RS256 issuer of `/auth/token?alg=RS256` and `/.well-known/jwks.json`.
+    pub issuer: issuer::Issuer,
     /// Whether the demo routes are on (`DEMO_AUTH` for this listen address).
     pub demo: bool,
+    /// `DEMO_API_VULNERABLE`: the demo API also accepts what naive code accepted (see
+    /// [`api`]). Only with the demo routes on and on loopback.
+    pub demo_api_vulnerable: bool,
     /// Mark the session cookie `Secure` (`COOKIE_SECURE`).
     pub cookie_secure: bool,
     /// The `Host` values answered.
@@ -66,11 +75,26 @@ impl AppState {
             leptos_options,
             session_key: config.session_key.clone(),
             signer: Arc::new(TokenSigner::hs256(&config.jwt_secret)),
+            jwt_secret: Arc::from(config.jwt_secret.as_slice()),
+            issuer: issuer::Issuer::default(),
             demo: config.demo.enabled_for(listen),
+            // `Config::check_listen` refuses it off loopback at start-up; never on elsewhere.
+            demo_api_vulnerable: config.demo_api_vulnerable
+                && config.demo.enabled_for(listen)
+                && listen.ip().is_loopback(),
             cookie_secure: config.cookie_secure,
             hosts: Arc::new(HostPolicy::new(listen, &config.allowed_hosts)),
             site: Arc::new(site),
         }
+    }
+}
+
+impl AppState {
+    /// The same state with `issuer` (from `JWT_PRIVATE_KEY_FILE`).
+    #[must_use]
+    pub fn with_issuer(mut self, issuer: issuer::Issuer) -> Self {
+        self.issuer = issuer;
+        self
     }
 }
 
@@ -108,7 +132,11 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/bypass", get(auth::bypass))
         .route("/auth/token", get(auth::token))
         .route("/auth/logout", get(auth::logout))
-        .route_layer(axum::middleware::from_fn(guard::same_origin_only));
+        .route_layer(axum::middleware::from_fn(guard::same_origin_only))
+        .route("/api/me", get(api::me))
+        .route("/api/admin", get(api::admin))
+        .route("/.well-known/jwks.json", get(api::jwks))
+        .route("/.well-known/openid-configuration", get(api::openid_configuration));
     let router = if state.demo { Router::new().merge(demo_routes) } else { Router::new() };
     router
         // Unknown paths under the demo routes, and all of them when the demo is off: an empty 404.
@@ -116,6 +144,7 @@ pub fn app(state: AppState) -> Router {
         .route("/auth/{*rest}", any(guard::not_found))
         .route("/api", any(guard::not_found))
         .route("/api/{*rest}", any(guard::not_found))
+        .route("/.well-known/{*rest}", any(guard::not_found))
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
         .fallback(move |state: State<AppState>, request: Request| {
             static_or_not_found(state, request, context.clone())
@@ -143,14 +172,16 @@ async fn static_or_not_found(
     render(request).await.into_response()
 }
 
-/// What a page is rendered with: the session's user, whether the demo routes are on, and a
-/// Content-Security-Policy whose nonce (a fresh one per page, provided by leptos_axum) is the
-/// only one its inline scripts carry.
+/// What a page is rendered with: the session's user, whether the demo routes are on (and the
+/// demo API in its vulnerable mode), and a Content-Security-Policy whose nonce (a fresh one per
+/// page, provided by leptos_axum) is the only one its inline scripts carry.
 fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let session_key = state.session_key.clone();
     let demo = state.demo;
+    let vulnerable = state.demo_api_vulnerable;
     move || {
         provide_context(DemoRoutes(demo));
+        provide_context(DemoApiVulnerable(vulnerable));
         if demo
             && let Some(parts) = use_context::<axum::http::request::Parts>()
             && let Some(user) = session::user_from_headers(&parts.headers, &session_key)
