@@ -218,3 +218,22 @@ pub fn details_open(event: &leptos::ev::Event) -> Option<bool> {
         None
     }
 }
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/requests.js")]
+extern "C" {
+    fn requests_watch();
+    fn requests_note_token();
+}
+
+/// Starts counting the page's requests into its request indicator (Resource Timing).
+pub fn watch_requests() {
+    #[cfg(feature = "hydrate")]
+    requests_watch();
+}
+
+/// Notes a request that carried a token (the demo API panel's sends).
+pub fn note_token_sent() {
+    #[cfg(feature = "hydrate")]
+    requests_note_token();
+}

@@ -42,6 +42,17 @@ pub struct ExplainRequest {
     pub secret: Option<Vec<u8>>,
 }
 
+/// A question for "what your server would say": the decoder's token and key, a server's
+/// options and the clock.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServersRequest {
+    pub token: String,
+    pub key_kind: KeyKind,
+    pub key_text: String,
+    pub options: jwt_core::servers::ServerOptions,
+    pub now: i64,
+}
+
 /// Whether verifying `alg` takes long enough (milliseconds in WebAssembly) to belong in the
 /// worker rather than on the page's main thread.
 pub fn is_slow(alg: Option<Alg>) -> bool {
@@ -234,6 +245,77 @@ pub async fn generate(alg: Alg) -> Result<Result<(String, KeyKind), ErrorReport>
     #[cfg(not(feature = "hydrate"))]
     {
         Ok(jwt_core::keygen::generate_text(alg).map_err(|e| ErrorReport::from(&e)))
+    }
+}
+
+/// What node jsonwebtoken and PyJWT would say (in the worker for slow algorithms).
+pub async fn servers(request: ServersRequest, slow: bool) -> Result<jwt_core::servers::Servers, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        if slow {
+            imp::call_in_worker("servers", &request).await
+        } else {
+            imp::call("servers", &request).await
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = slow;
+        Ok(jwt_core::servers::servers(
+            &request.token,
+            request.key_kind,
+            &request.key_text,
+            &request.options,
+            request.now,
+        ))
+    }
+}
+
+/// The publicly known secret a token is signed with, if any (`jwt_core::known_secrets`): asked
+/// of the crypto module in the worker — ~400 HMACs (about 2 ms) stay off the main thread and the
+/// list out of the first load.
+pub async fn known_secret(token: String) -> Result<Option<jwt_core::known_secrets::KnownSecret>, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        imp::call_in_worker("known_secret", &token).await
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Ok(jwt_core::known_secrets::find(&jwt_core::decode(&token)).cloned())
+    }
+}
+
+/// How many publicly known secrets [`known_secret`] tries (the list stays in the crypto module).
+pub async fn known_secrets_count() -> Result<usize, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        imp::call("known_secrets_count", &()).await
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Ok(jwt_core::known_secrets::all().len())
+    }
+}
+
+/// A key's public half as SPKI PEM text and as a JWK (`jwt_core::keys::public_forms`): e.g. a
+/// JWKS member's PEM, or the JWK of a freshly generated private key. Public-key code: asked of
+/// the crypto module on the page.
+pub async fn public_forms(
+    key_kind: KeyKind,
+    key_text: String,
+) -> Result<Result<jwt_core::keys::PublicForms, String>, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        #[derive(Serialize)]
+        struct KeyInput {
+            key_kind: KeyKind,
+            key_text: String,
+        }
+        imp::call("public_forms", &KeyInput { key_kind, key_text }).await
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Ok(jwt_core::keys::public_forms(key_kind, &key_text))
     }
 }
 

@@ -12,6 +12,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use jwt_core::analyse::SignatureCheck;
+use jwt_core::known_secrets::KnownSecret;
 use jwt_core::time::TimeStatus;
 use jwt_core::verify::HmacOnly;
 use jwt_core::{Alg, Clock, Decoded, KeyKind, ParsedKey, Verdict};
@@ -22,6 +23,11 @@ use crate::crypto::{self, Question};
 
 /// The answer for a public key: to which question, and what it was.
 type Answer = (Question, Result<SignatureCheck, String>);
+
+/// The well-known-secret answer: for which token (as decoded, so the same text however it was
+/// pasted), and the secret found (if any). Compared by text: a memo that reads the same keeps
+/// notifying nobody, but holds a new `Arc`.
+type KnownAnswer = (String, Option<KnownSecret>);
 
 /// The page's inputs and derived results, shared through context.
 #[derive(Clone, Copy)]
@@ -62,6 +68,9 @@ pub struct Debugger {
     pub verdict: Memo<Verdict>,
     /// Step 12 at the clock: the only result the ticking clock touches.
     pub time_status: Memo<Option<TimeStatus>>,
+    /// For HS256/384/512 tokens, the publicly known secret the token is signed with, asked of
+    /// the crypto module whenever the token changes (not the key: it needs none).
+    pub known_secret: RwSignal<Option<KnownAnswer>>,
 }
 
 impl Debugger {
@@ -163,6 +172,24 @@ impl Debugger {
                 Clock { now: now_override.get().unwrap_or_else(|| live_now.get()), leeway: leeway.get() };
             verdict.read().time_status(&decoded.read(), clock)
         });
+        // The well-known secrets: ~400 HMACs, in the lazily loaded crypto module, once per token.
+        let known_secret = RwSignal::new(None::<KnownAnswer>);
+        let known_asked = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let decoded = decoded.get();
+            if !is_hmac(&decoded) {
+                return;
+            }
+            let ticket = known_asked.get_value() + 1;
+            known_asked.set_value(ticket);
+            leptos::task::spawn_local(async move {
+                // The module not loading (offline before it ever arrived) is "none found".
+                let found = crypto::known_secret(decoded.token.clone()).await.ok().flatten();
+                if known_asked.get_value() == ticket {
+                    known_secret.set(Some((decoded.token.clone(), found)));
+                }
+            });
+        });
         Self {
             token,
             key_text,
@@ -181,12 +208,36 @@ impl Debugger {
             check,
             verdict,
             time_status,
+            known_secret,
         }
+    }
+
+    /// The publicly known secret the current token is signed with (`None` while it is being
+    /// looked up, for other tokens, and when there is none).
+    pub fn known_secret(&self) -> Option<KnownSecret> {
+        let decoded = self.decoded.read();
+        self.known_secret
+            .read()
+            .as_ref()
+            .filter(|(asked, _)| *asked == decoded.token)
+            .and_then(|(_, found)| found.clone())
+    }
+
+    /// True while the well-known-secret answer for the current HMAC token is on its way.
+    fn known_secret_pending(&self) -> bool {
+        let decoded = self.decoded.read();
+        is_hmac(&decoded)
+            && !self.known_secret.read().as_ref().is_some_and(|(asked, _)| *asked == decoded.token)
     }
 
     /// The clock the verdict uses.
     pub fn now(&self) -> i64 {
         self.now_override.get().unwrap_or_else(|| self.live_now.get())
+    }
+
+    /// [`Self::now`] without tracking it (for work that must not re-run every second).
+    pub fn now_untracked(&self) -> i64 {
+        self.now_override.get_untracked().unwrap_or_else(|| self.live_now.get_untracked())
     }
 
     /// True while a public key's answer for the current inputs is on its way.
@@ -199,6 +250,7 @@ impl Debugger {
     pub fn ready(&self) -> bool {
         self.hydrated.get()
             && !self.pending()
+            && !self.known_secret_pending()
             && Arc::ptr_eq(&self.shown.read(), &self.decoded.read())
             && *self.shown_check.read() == *self.check.read()
     }
@@ -255,9 +307,23 @@ impl Debugger {
     }
 }
 
+/// Whether the token says HS256, HS384 or HS512 (the tokens checked against well-known secrets).
+fn is_hmac(decoded: &Decoded) -> bool {
+    matches!(alg_of(decoded), Some(Alg::HS256 | Alg::HS384 | Alg::HS512))
+}
+
 /// The token's algorithm, if it is one the debugger supports.
 fn alg_of(decoded: &Decoded) -> Option<Alg> {
     decoded.alg.as_deref().and_then(Alg::parse)
+}
+
+/// Presentation mode (the toolbar's toggle; the page lays out differently with it).
+#[derive(Clone, Copy)]
+pub struct Presenting(pub RwSignal<bool>);
+
+/// Presentation mode from context (off when nothing provides it).
+pub fn use_presenting() -> RwSignal<bool> {
+    use_context::<Presenting>().map_or_else(|| RwSignal::new(false), |p| p.0)
 }
 
 /// The debugger state from context (provided by the page).

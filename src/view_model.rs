@@ -135,7 +135,19 @@ pub struct VerdictAttributes {
 }
 
 /// The contract's values for `data-*` (the same as `inspect --json`).
-pub fn verdict_attributes(verdict: &Verdict, status: Option<TimeStatus>) -> VerdictAttributes {
+/// The verdict's attributes; `known_secret` adds that warning, in the order `inspect --json`
+/// gives it (`jwt_core::Inspection::warnings`).
+pub fn verdict_attributes(
+    verdict: &Verdict,
+    status: Option<TimeStatus>,
+    known_secret: bool,
+) -> VerdictAttributes {
+    let mut warnings = verdict.warnings.clone();
+    if known_secret {
+        warnings.push(jwt_core::Warning::KnownSecret);
+        warnings.sort_unstable();
+        warnings.dedup();
+    }
     VerdictAttributes {
         well_formed: if verdict.well_formed { "true" } else { "false" },
         alg: verdict.alg.clone().unwrap_or_default(),
@@ -146,7 +158,7 @@ pub fn verdict_attributes(verdict: &Verdict, status: Option<TimeStatus>) -> Verd
         },
         error_kind: verdict.error_kind.map_or("", ErrorKind::as_str),
         time_status: status.map_or("", TimeStatus::as_str),
-        warnings: verdict.warnings.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" "),
+        warnings: warnings.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" "),
     }
 }
 
@@ -413,6 +425,34 @@ impl std::io::Write for Capped {
     }
 }
 
+/// A server's verify options from the panel's text fields: lists are comma-separated; empty
+/// fields are options not given; a clock tolerance that is not a whole number counts as 0.
+pub fn server_options(
+    algorithms: &str,
+    audience: &str,
+    issuer: &str,
+    subject: &str,
+    max_age: &str,
+    clock_tolerance: &str,
+    ignore_expiration: bool,
+) -> jwt_core::servers::ServerOptions {
+    let list = |text: &str| -> Vec<String> {
+        text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    };
+    let one = |text: &str| Some(text.trim().to_owned()).filter(|s| !s.is_empty());
+    let algorithms = list(algorithms);
+    jwt_core::servers::ServerOptions {
+        algorithms: (!algorithms.is_empty()).then_some(algorithms),
+        audience: list(audience),
+        issuer: list(issuer),
+        subject: one(subject),
+        max_age: one(max_age),
+        clock_tolerance: clock_tolerance.trim().parse().unwrap_or(0),
+        ignore_expiration,
+        ..Default::default()
+    }
+}
+
 /// What a claims-table row shows that does not change with the clock.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowFacts {
@@ -557,7 +597,7 @@ mod tests {
     }
 
     fn badges(r: &Report) -> (Badge, Badge) {
-        let status = Inspection { report: r, clock: AT }.time_status();
+        let status = Inspection { report: r, clock: AT, known_secret: None }.time_status();
         (signature_badge(&r.verdict, &r.check.key, false), time_badge(&r.decoded, &r.verdict, status, AT.now))
     }
 
@@ -608,18 +648,30 @@ mod tests {
     #[test]
     fn verdict_attributes_match_the_json_words() {
         let r = sample("none", false);
-        let a = verdict_attributes(&r.verdict, Inspection { report: &r, clock: AT }.time_status());
+        let a = verdict_attributes(
+            &r.verdict,
+            Inspection { report: &r, clock: AT, known_secret: None }.time_status(),
+            false,
+        );
         assert_eq!(
             (a.well_formed, a.alg.as_str(), a.signature_valid, a.error_kind, a.time_status),
             ("true", "none", "null", "alg_none", "no_exp")
         );
         let r = analyse(" Bearer a.b", &parse_key(KeyKind::None, ""));
-        let a = verdict_attributes(&r.verdict, None);
+        let a = verdict_attributes(&r.verdict, None, false);
         assert_eq!(
             (a.well_formed, a.error_kind, a.time_status, a.alg.as_str()),
             ("false", "segments", "", "")
         );
         assert_eq!(a.warnings, "bearer_prefix_removed");
+        // A well-known secret's warning goes where `inspect --json` puts it.
+        let r = sample("hs256", true);
+        let known = jwt_core::known_secrets::find(&r.decoded);
+        let json = Inspection { report: &r, clock: AT, known_secret: known }.warnings();
+        assert!(known.is_some(), "the sample is signed with jwt.io's default secret");
+        let words = json.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" ");
+        assert_eq!(verdict_attributes(&r.verdict, None, true).warnings, words);
+        assert!(words.split(' ').any(|w| w == "known_secret"));
     }
 
     #[test]
@@ -646,6 +698,17 @@ mod tests {
         let sub = r.decoded.claim("sub").unwrap().token_range.clone().unwrap();
         assert!(chunks.iter().any(|c| c.member.as_ref() == Some(&sub) && c.class == "t-payload"));
         assert_eq!(chunks.iter().filter(|c| c.class == "t-dot").count(), 2);
+    }
+
+    #[test]
+    fn server_options_read_lists_and_leave_empty_fields_out() {
+        let o = server_options(" HS256, RS256 ,", "a, b", "", "  ", "6h", "x", true);
+        assert_eq!(o.algorithms, Some(vec!["HS256".to_owned(), "RS256".to_owned()]));
+        assert_eq!(o.audience, vec!["a".to_owned(), "b".to_owned()]);
+        assert!(o.issuer.is_empty() && o.subject.is_none());
+        assert_eq!((o.max_age.as_deref(), o.clock_tolerance, o.ignore_expiration), (Some("6h"), 0, true));
+        assert_eq!(server_options("", "", "", "", "", "30", false).algorithms, None);
+        assert_eq!(server_options("", "", "", "", "", "30", false).clock_tolerance, 30);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! One module per component.
 
+pub mod api_panel;
 pub mod claims_table;
 pub mod clock_controls;
 pub mod copy_button;
@@ -11,7 +12,9 @@ pub mod json_editor;
 pub mod json_panel;
 pub mod key_fields;
 pub mod key_input;
+pub mod lessons;
 pub mod linked_span;
+pub mod server_says;
 pub mod sign_panel;
 pub mod token_input;
 pub mod toolbar;

@@ -46,6 +46,7 @@ pub fn TokenInput() -> impl IntoView {
     };
     let normalisation = Memo::new(move |_| normalisation_note(&state.decoded.read().normalisation));
 
+    let colours = NodeRef::<leptos::html::Pre>::new();
     // The first value is also the textarea's text, so the server-rendered page shows it.
     let initial = state.token.get_untracked();
     view! {
@@ -53,30 +54,49 @@ pub fn TokenInput() -> impl IntoView {
             <label for="token-input">"Encoded token (JWT)"</label>
             <CopyButton label="Copy the token" text=Signal::derive(move || state.token.get()) />
         </div>
-        <textarea
-            id="token-input"
-            data-testid="token-input"
-            class="token-input"
-            rows="7"
-            spellcheck="false"
-            autocomplete="off"
-            autocapitalize="off"
-            aria-describedby="token-notes"
-            // A very long token on one line: wrapping 256 KiB of base64 costs the browser ~40 ms
-            // of layout; one line costs half that, and nobody reads such a token line by line.
-            wrap=move || { if state.token.read().len() > NO_WRAP_ABOVE { "off" } else { "soft" } }
-            prop:value=move || state.token.get()
-            on:input=move |ev| {
-                state.set_token(&event_target_value(&ev));
-                state.cleanup_note.set(None);
-                undo.set(None);
-            }
-            on:paste=on_paste
-            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
-            on:drop=on_drop
-        >
-            {initial}
-        </textarea>
+        <div class=move || {
+            if state.token.read().len() > NO_WRAP_ABOVE { "token-editor plain" } else { "token-editor" }
+        }>
+            // In presentation mode the box itself shows the token coloured by part: this copy of
+            // its text sits under the (transparent-text) textarea, which stays the real control.
+            <pre class="token-colours" aria-hidden="true" node_ref=colours>
+                {move || {
+                    let token = state.token.read();
+                    if token.len() > NO_WRAP_ABOVE {
+                        return Vec::new();
+                    }
+                    coloured_parts(&token)
+                        .into_iter()
+                        .map(|(class, text)| view! { <span class=class>{text}</span> })
+                        .collect::<Vec<_>>()
+                }}
+            </pre>
+            <textarea
+                id="token-input"
+                data-testid="token-input"
+                class="token-input"
+                rows="7"
+                spellcheck="false"
+                autocomplete="off"
+                autocapitalize="off"
+                aria-describedby="token-notes"
+                // A very long token on one line: wrapping 256 KiB of base64 costs the browser ~40 ms
+                // of layout; one line costs half that, and nobody reads such a token line by line.
+                wrap=move || { if state.token.read().len() > NO_WRAP_ABOVE { "off" } else { "soft" } }
+                prop:value=move || state.token.get()
+                on:input=move |ev| {
+                    state.set_token(&event_target_value(&ev));
+                    state.cleanup_note.set(None);
+                    undo.set(None);
+                }
+                on:paste=on_paste
+                on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=on_drop
+                on:scroll=move |ev| follow_scroll(&ev, colours)
+            >
+                {initial}
+            </textarea>
+        </div>
         <p id="token-notes" class="notes" data-testid="token-notes">
             {move || state.cleanup_note.get()}
             {move || {
@@ -101,4 +121,34 @@ pub fn TokenInput() -> impl IntoView {
             {normalisation}
         </p>
     }
+}
+
+/// Keeps the coloured copy scrolled with the textarea.
+fn follow_scroll(ev: &leptos::ev::Event, colours: NodeRef<leptos::html::Pre>) {
+    #[cfg(feature = "hydrate")]
+    if let Some(pre) = colours.get_untracked() {
+        let area = event_target::<leptos::web_sys::HtmlTextAreaElement>(ev);
+        pre.set_scroll_top(area.scroll_top());
+        pre.set_scroll_left(area.scroll_left());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (ev, colours);
+}
+
+/// The token box's text cut at its dots, each part with its colour class (the dots go with the
+/// part before them). Only the text's own characters: the colours line up with the textarea's.
+pub fn coloured_parts(text: &str) -> Vec<(&'static str, String)> {
+    const CLASSES: [&str; 3] = ["t-header", "t-payload", "t-signature"];
+    let mut parts: Vec<(&'static str, String)> = text
+        .split_inclusive('.')
+        .enumerate()
+        .map(|(i, part)| (CLASSES.get(i).copied().unwrap_or("t-extra"), part.to_owned()))
+        .collect();
+    // A final line break gets a line of its own in a textarea, not in a <pre>: keep them level.
+    if text.ends_with('\n')
+        && let Some((_, last)) = parts.last_mut()
+    {
+        last.push(' ');
+    }
+    parts
 }

@@ -15,7 +15,7 @@ const THEMES: [(&str, &str); 3] = [("system", "System"), ("light", "Light"), ("d
 pub fn Toolbar() -> impl IntoView {
     let state = use_debugger();
     let theme = RwSignal::new("system".to_owned());
-    let presenting = RwSignal::new(false);
+    let presenting = crate::state::use_presenting();
     let share = RwSignal::new(None::<String>);
     let sample = RwSignal::new(String::new());
 
@@ -112,6 +112,18 @@ pub fn Toolbar() -> impl IntoView {
                     "Clear"
                 </button>
             </div>
+            <p
+                class="request-count muted small"
+                data-testid="request-count"
+                data-requests="0"
+                data-with-token="0"
+                title="Counted by the browser (Resource Timing). Only a click on Send to the demo API sends a token."
+            >
+                "Requests since this page loaded: "
+                <span class="requests-n">"0"</span>
+                " · carrying a token: "
+                <span class="requests-t">"0"</span>
+            </p>
             {move || {
                 share
                     .get()

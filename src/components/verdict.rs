@@ -2,6 +2,7 @@
 //! in words, and the test contract's `data-*` attributes.
 
 use jwt_core::analyse::KeyReport;
+use jwt_core::{KeyKind, KnownSecret};
 use leptos::prelude::*;
 
 use crate::state::use_debugger;
@@ -32,11 +33,49 @@ fn Result(
     }
 }
 
+/// The token is signed with a publicly known secret: anyone can forge tokens like it.
+#[component]
+fn KnownSecretBanner(known: KnownSecret) -> impl IntoView {
+    let state = use_debugger();
+    // Quoted as JSON, so white space and control characters show.
+    let quoted = serde_json::to_string(&known.secret).unwrap_or_default();
+    let secret = StoredValue::new(known.secret.clone());
+    let use_it = move |_| {
+        state.key_kind.set(KeyKind::SecretUtf8);
+        state.set_key(&secret.read_value());
+    };
+    let in_key_box = move || *state.key_text.read() == *secret.read_value();
+    view! {
+        <div class="known-secret" data-testid="known-secret" data-secret=known.secret.clone()>
+            <p class="known-secret-title">
+                <strong>"Publicly known secret " <code>{quoted}</code></strong>
+                " — anyone can forge tokens signed with it."
+            </p>
+            <p class="known-secret-detail small">
+                "From: " {known.source} ". A server using it accepts forged tokens: use a long random secret "
+                "(" <code>"jwt-debugger keygen hs256"</code> "). "
+                <button
+                    type="button"
+                    class="link-button"
+                    data-testid="known-secret-use"
+                    on:click=use_it
+                    hidden=in_key_box
+                >
+                    "Put it in the key box"
+                </button>
+            </p>
+        </div>
+    }
+}
+
 /// The verdict panel and its live region.
 #[component]
 pub fn Verdict() -> impl IntoView {
     let state = use_debugger();
-    let attrs = Memo::new(move |_| verdict_attributes(&state.verdict.read(), state.time_status.get()));
+    let known = Memo::new(move |_| state.known_secret());
+    let attrs = Memo::new(move |_| {
+        verdict_attributes(&state.verdict.read(), state.time_status.get(), known.read().is_some())
+    });
     let signature = Memo::new(move |_| {
         let key = state.check.read().as_ref().and_then(|c| c.as_ref().ok()).map(|c| c.key.clone());
         let key = key.unwrap_or_else(|| KeyReport::empty(state.key_kind.get()));
@@ -92,6 +131,7 @@ pub fn Verdict() -> impl IntoView {
                 <Result badge=signature testid="signature-result" />
                 <Result badge=time testid="time-result" />
             </div>
+            {move || known.get().map(|k| view! { <KnownSecretBanner known=k /> })}
             <ul class="warnings" aria-label="Warnings">
                 {warnings}
             </ul>

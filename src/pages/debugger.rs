@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::api_panel::ApiPanel;
 use crate::components::claims_table::ClaimsTable;
 use crate::components::clock_controls::ClockControls;
 use crate::components::demo_bar::DemoBar;
@@ -11,13 +12,15 @@ use crate::components::encoded_token::EncodedToken;
 use crate::components::explain_panel::ExplainPanel;
 use crate::components::json_panel::{JsonPanel, LenientPanel};
 use crate::components::key_input::KeyInput;
+use crate::components::lessons::LessonsPanel;
+use crate::components::server_says::ServerSaysPanel;
 use crate::components::sign_panel::{SignPanel, SignState};
 use crate::components::token_input::TokenInput;
 use crate::components::toolbar::Toolbar;
 use crate::components::verdict::Verdict;
 use jwt_core::KeyKind;
 
-use crate::demo_users::DemoRoutes;
+use crate::demo_users::{DemoApiVulnerable, DemoRoutes};
 use crate::samples::SAMPLES;
 use crate::state::Debugger;
 use crate::view_model::Part;
@@ -40,6 +43,7 @@ pub fn DebuggerPage() -> impl IntoView {
             browser::clear_fragment();
         }
         browser::every(1000, move || state.live_now.set(browser::unix_now()));
+        browser::watch_requests();
         state.hydrated.set(true);
         // Once the decoder is interactive, load the lazily loaded part of the core (public
         // keys, signing, key generation, the teaching view) so it works offline too.
@@ -51,6 +55,9 @@ pub fn DebuggerPage() -> impl IntoView {
                     crate::components::sign_panel::preload().await;
                     crate::components::explain_panel::preload().await;
                     crate::components::clock_controls::preload().await;
+                    crate::components::api_panel::preload().await;
+                    crate::components::lessons::preload().await;
+                    crate::components::server_says::preload().await;
                     let worker = crate::crypto::load_worker().await;
                     if crypto.is_ok() && worker.is_ok() {
                         browser::set_root_attribute("data-offline-ready", Some("true"));
@@ -71,10 +78,25 @@ pub fn DebuggerPage() -> impl IntoView {
     // The server says whether its demo routes are on (they are off when it is hosted for a class
     // without them); the browser keeps what it rendered.
     let demo = SharedValue::new(|| use_context::<DemoRoutes>().is_none_or(|d| d.0)).into_inner();
+    // And whether its demo API accepts forged tokens on purpose (`DEMO_API_VULNERABLE=true`).
+    let vulnerable =
+        SharedValue::new(|| use_context::<DemoApiVulnerable>().is_some_and(|v| v.0)).into_inner() && demo;
+
+    let presenting = RwSignal::new(false);
+    provide_context(crate::state::Presenting(presenting));
 
     view! {
         <Toolbar />
         {demo.then(|| view! { <DemoBar /> })}
+        {vulnerable
+            .then(|| {
+                view! {
+                    <p class="vulnerable-banner" role="alert" data-testid="vulnerable-banner">
+                        <strong>"Vulnerable mode. "</strong>
+                        "This server's demo API accepts forged tokens on purpose (alg none, its RS256 public key as an HS256 secret, keys embedded in the token), as naive verification code did — for demonstrations only (DEMO_API_VULNERABLE=true)."
+                    </p>
+                }
+            })}
         <main class="page" id="main">
             <div class="columns">
                 <section class="col col-encoded" aria-labelledby="encoded-heading">
@@ -82,9 +104,12 @@ pub fn DebuggerPage() -> impl IntoView {
                     <TokenInput />
                     <EncodedToken />
                     <ClockControls />
+                    // On a projector the verdict sits under the token (as on jwt.io), leaving the
+                    // right column to the decoded JSON: all of it fits one 1280×720 screen.
+                    {move || presenting.get().then(|| view! { <Verdict /> })}
                 </section>
                 <section class="col col-decoded" aria-labelledby="decoded-heading">
-                    <Verdict />
+                    {move || (!presenting.get()).then(|| view! { <Verdict /> })}
 
                     <div class="decoded">
                         <h2 id="decoded-heading">"Decoded"</h2>
@@ -105,6 +130,9 @@ pub fn DebuggerPage() -> impl IntoView {
                         </button>
                     </div>
                     <KeyInput />
+                    <ServerSaysPanel />
+                    {demo.then(|| view! { <ApiPanel /> })}
+                    {demo.then(|| view! { <LessonsPanel vulnerable /> })}
                 </section>
             </div>
             <ClaimsTable />

@@ -42,6 +42,23 @@ struct CheckInput {
     key_text: String,
 }
 
+/// Input of [`servers`].
+#[derive(Deserialize)]
+struct ServersInput {
+    token: String,
+    key_kind: KeyKind,
+    key_text: String,
+    options: jwt_core::servers::ServerOptions,
+    now: i64,
+}
+
+/// Input of [`public_forms`].
+#[derive(Deserialize)]
+struct KeyInput {
+    key_kind: KeyKind,
+    key_text: String,
+}
+
 /// Input of [`sign`].
 #[derive(Deserialize)]
 struct SignInput {
@@ -107,6 +124,42 @@ pub fn generate(input: &str) -> String {
 pub fn explain(input: &str) -> String {
     match serde_json::from_str::<ExplainInput>(input) {
         Ok(i) => json(&jwt_core::explain(i.alg, &i.signing_input, &i.signature, i.secret.as_deref())),
+        Err(e) => bad_input(&e),
+    }
+}
+
+/// What node jsonwebtoken 9 and PyJWT 2 would say: `{token, key_kind, key_text, options, now}`
+/// → `Servers`.
+#[wasm_bindgen]
+pub fn servers(input: &str) -> String {
+    match serde_json::from_str::<ServersInput>(input) {
+        Ok(i) => json(&jwt_core::servers::servers(&i.token, i.key_kind, &i.key_text, &i.options, i.now)),
+        Err(e) => bad_input(&e),
+    }
+}
+
+/// The publicly known secret the token (a JSON string) is signed with: `{secret, source}` or
+/// `null` (HS256/384/512 tokens only; see `jwt_core::known_secrets`).
+#[wasm_bindgen]
+pub fn known_secret(input: &str) -> String {
+    match serde_json::from_str::<String>(input) {
+        Ok(token) => json(&jwt_core::known_secrets::find(&jwt_core::decode(&token))),
+        Err(e) => bad_input(&e),
+    }
+}
+
+/// How many publicly known secrets [`known_secret`] tries (any input) → a number.
+#[wasm_bindgen]
+pub fn known_secrets_count(_input: &str) -> String {
+    json(&jwt_core::known_secrets::all().len())
+}
+
+/// The public half of a key in SPKI PEM and JWK form: `{key_kind, key_text}` →
+/// `{"Ok": {pem, jwk}}` or `{"Err": reason}` (see `jwt_core::keys::public_forms`).
+#[wasm_bindgen]
+pub fn public_forms(input: &str) -> String {
+    match serde_json::from_str::<KeyInput>(input) {
+        Ok(i) => json(&jwt_core::keys::public_forms(i.key_kind, &i.key_text)),
         Err(e) => bad_input(&e),
     }
 }
