@@ -273,7 +273,8 @@ pub async fn servers(request: ServersRequest, slow: bool) -> Result<jwt_core::se
 
 /// The publicly known secret a token is signed with, if any (`jwt_core::known_secrets`): asked
 /// of the crypto module in the worker — ~400 HMACs (about 2 ms) stay off the main thread and the
-/// list out of the first load.
+/// list out of the first load. Calling the worker is itself lazily loaded code.
+#[cfg_attr(feature = "split", lazy)]
 pub async fn known_secret(token: String) -> Result<Option<jwt_core::known_secrets::KnownSecret>, String> {
     #[cfg(feature = "hydrate")]
     {
