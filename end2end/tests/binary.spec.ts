@@ -1,24 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DebuggerPage } from "./fixtures/debugger-page";
+import { startServer } from "./fixtures/extra-server";
 
 // The release binary carries its site: copied alone into an empty directory, it serves the whole
 // page (hydrated, with its lazily loaded parts), brotli when asked.
 const binary = path.resolve(__dirname, "../../target/release/jwt-debugger");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The release binary copied alone into an empty directory, started there with `extra` env. */
 async function startCopy(extra: Record<string, string> = {}): Promise<{ child: ChildProcess; base: string }> {
@@ -26,21 +16,7 @@ async function startCopy(extra: Record<string, string> = {}): Promise<{ child: C
   const copy = path.join(dir, "jwt-debugger");
   fs.copyFileSync(binary, copy);
   fs.chmodSync(copy, 0o755);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, LEPTOS_SITE_ADDR: `127.0.0.1:${port}`, ...extra };
-  delete env.LEPTOS_SITE_ROOT;
-  const child = spawn(copy, [], { cwd: dir, env, stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) return { child, base };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGTERM");
-  throw new Error("the copied binary did not start");
+  return startServer(extra, copy);
 }
 
 test.describe("one binary that runs anywhere", () => {

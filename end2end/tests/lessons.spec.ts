@@ -1,11 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
-import * as fs from "node:fs";
-import * as net from "node:net";
-import * as os from "node:os";
-import * as path from "node:path";
+import { type ChildProcess } from "node:child_process";
 import { DebuggerPage } from "./fixtures/debugger-page";
+import { startServer } from "./fixtures/extra-server";
 
 // The attack lessons: each forges a token in the page from the demo user's real token, sends it
 // to the demo API and shows the answer. Against the server as built (the default webServer, whose
@@ -13,38 +10,7 @@ import { DebuggerPage } from "./fixtures/debugger-page";
 // against extra servers with DEMO_API_VULNERABLE=true and a well-known JWT_SECRET_KEY the naive
 // paths let their forgeries through.
 
-const binary = path.resolve(__dirname, "../../target/release/jwt-debugger");
 const ANSWER = { timeout: 20_000 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The release binary started in an empty directory (no .env) with `extra` env, on a free port. */
-async function startServer(extra: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jwt-debugger-lessons-"));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, LEPTOS_SITE_ADDR: `127.0.0.1:${port}`, ...extra };
-  delete env.LEPTOS_SITE_ROOT;
-  const child = spawn(binary, [], { cwd: dir, env, stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) return { child, base };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGTERM");
-  throw new Error("the server did not start");
-}
 
 /** Opens the lessons panel (its code loads then). */
 async function openLessons(page: Page): Promise<Locator> {

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::lazy_details::LazyDetails;
+
 use crate::state::{Debugger, use_debugger};
 
 /// What the demo API answered.
@@ -23,27 +25,13 @@ pub fn ApiPanel() -> impl IntoView {
     let state = use_debugger();
     let open = RwSignal::new(false);
     view! {
-        <details
+        <LazyDetails
             class="panel api"
-            data-testid="api-panel"
-            on:toggle=move |ev| {
-                if let Some(is_open) = crate::browser::details_open(&ev) {
-                    open.set(is_open);
-                }
-            }
-        >
-            <summary>"Send this token to the demo API"</summary>
-            {move || {
-                open.get()
-                    .then(|| {
-                        view! {
-                            <Suspense fallback=|| ()>
-                                {move || Suspend::new(async move { api_body(state).await })}
-                            </Suspense>
-                        }
-                    })
-            }}
-        </details>
+            testid="api-panel"
+            summary="Send this token to the demo API"
+            open=open
+            body=move || api_body(state)
+        />
     }
 }
 

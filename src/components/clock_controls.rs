@@ -4,6 +4,8 @@
 use jwt_core::time::iso8601;
 use leptos::prelude::*;
 
+use crate::components::lazy_details::LazyDetails;
+
 use crate::state::use_debugger;
 
 /// The clock and leeway controls: folded; opening them loads their code.
@@ -17,27 +19,13 @@ pub fn ClockControls() -> impl IntoView {
         None => "Clock: live",
     };
     view! {
-        <details
+        <LazyDetails
             class="clock"
-            data-testid="clock"
-            on:toggle=move |ev| {
-                if let Some(now_open) = crate::browser::details_open(&ev) {
-                    open.set(now_open);
-                }
-            }
-        >
-            <summary>{summary}</summary>
-            {move || {
-                open.get()
-                    .then(|| {
-                        view! {
-                            <Suspense fallback=|| ()>
-                                {move || Suspend::new(async move { clock_body(state).await })}
-                            </Suspense>
-                        }
-                    })
-            }}
-        </details>
+            testid="clock"
+            summary=Signal::derive(move || summary().to_owned())
+            open=open
+            body=move || clock_body(state)
+        />
     }
 }
 

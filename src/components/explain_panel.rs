@@ -4,6 +4,8 @@
 use jwt_core::{Alg, Explanation, KeyMaterial, PublicKey};
 use leptos::prelude::*;
 
+use crate::components::lazy_details::LazyDetails;
+
 use crate::crypto::{self, ExplainRequest};
 use crate::state::{Debugger, use_debugger};
 
@@ -14,33 +16,14 @@ pub fn ExplainPanel() -> impl IntoView {
     let state = use_debugger();
     let open = RwSignal::new(false);
     view! {
-        <details
+        <LazyDetails
             class="panel explain"
-            data-testid="explain"
-            on:toggle=move |ev| {
-                if let Some(is_open) = crate::browser::details_open(&ev) {
-                    open.set(is_open);
-                }
-            }
-        >
-            <summary>"How the signature is computed, step by step"</summary>
-            {move || {
-                open.get()
-                    .then(|| {
-                        view! {
-                            <Suspense fallback=|| {
-                                view! {
-                                    <p class="muted" role="status">
-                                        "Loading…"
-                                    </p>
-                                }
-                            }>
-                                {move || Suspend::new(async move { explain_body(state, open).await })}
-                            </Suspense>
-                        }
-                    })
-            }}
-        </details>
+            testid="explain"
+            summary="How the signature is computed, step by step"
+            open=open
+            body=move || explain_body(state, open)
+            loading_note=true
+        />
     }
 }
 

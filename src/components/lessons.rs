@@ -9,6 +9,8 @@
 
 use jwt_core::{Alg, KeyKind, b64};
 use leptos::prelude::*;
+
+use crate::components::lazy_details::LazyDetails;
 use serde_json::{Value, json};
 
 use crate::components::api_panel::{ApiAnswer, reason, send_token};
@@ -409,27 +411,13 @@ pub fn LessonsPanel(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
-        <details
+        <LazyDetails
             class="panel lessons"
-            data-testid="lessons"
-            on:toggle=move |ev| {
-                if let Some(is_open) = crate::browser::details_open(&ev) {
-                    open.set(is_open);
-                }
-            }
-        >
-            <summary>"Attack lessons"</summary>
-            {move || {
-                open.get()
-                    .then(|| {
-                        view! {
-                            <Suspense fallback=|| ()>
-                                {move || Suspend::new(async move { lessons_body(vulnerable).await })}
-                            </Suspense>
-                        }
-                    })
-            }}
-        </details>
+            testid="lessons"
+            summary="Attack lessons"
+            open=open
+            body=move || lessons_body(vulnerable)
+        />
     }
 }
 

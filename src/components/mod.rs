@@ -12,6 +12,7 @@ pub mod json_editor;
 pub mod json_panel;
 pub mod key_fields;
 pub mod key_input;
+pub mod lazy_details;
 pub mod lessons;
 pub mod linked_span;
 pub mod server_says;

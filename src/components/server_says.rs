@@ -6,6 +6,8 @@
 use jwt_core::servers::{NodeAnswer, PyJwtAnswer, ServerOptions, Servers};
 use leptos::prelude::*;
 
+use crate::components::lazy_details::LazyDetails;
+
 use crate::crypto::{self, ServersRequest};
 use crate::state::{Debugger, use_debugger};
 
@@ -15,27 +17,13 @@ pub fn ServerSaysPanel() -> impl IntoView {
     let state = use_debugger();
     let open = RwSignal::new(false);
     view! {
-        <details
+        <LazyDetails
             class="panel server-says"
-            data-testid="server-says"
-            on:toggle=move |ev| {
-                if let Some(is_open) = crate::browser::details_open(&ev) {
-                    open.set(is_open);
-                }
-            }
-        >
-            <summary>"What your server would say"</summary>
-            {move || {
-                open.get()
-                    .then(|| {
-                        view! {
-                            <Suspense fallback=|| ()>
-                                {move || Suspend::new(async move { server_says_body(state, open).await })}
-                            </Suspense>
-                        }
-                    })
-            }}
-        </details>
+            testid="server-says"
+            summary="What your server would say"
+            open=open
+            body=move || server_says_body(state, open)
+        />
     }
 }
 
