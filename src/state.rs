@@ -53,6 +53,9 @@ pub struct Debugger {
     pub cleanup_note: RwSignal<Option<String>>,
     /// True once the page is hydrated and the inputs drive the results.
     pub hydrated: RwSignal<bool>,
+    /// True once the lazily loaded parts may load (set shortly after hydration, so they stay
+    /// out of the first load); the well-known-secret check waits for it.
+    pub lazy_ready: RwSignal<bool>,
     /// Steps 1–12 of the token: re-run only when the token changes.
     pub decoded: Memo<Arc<Decoded>>,
     /// What the decoded-token panels (coloured token, JSON, claims) show: [`Debugger::decoded`]
@@ -175,7 +178,13 @@ impl Debugger {
         // The well-known secrets: ~400 HMACs, in the lazily loaded crypto module, once per token.
         let known_secret = RwSignal::new(None::<KnownAnswer>);
         let known_asked = StoredValue::new(0u64);
+        // Asked once the lazily loaded parts may load (shortly after hydration): neither the
+        // check's code nor the worker is part of the first load.
+        let lazy_ready = RwSignal::new(false);
         Effect::new(move |_| {
+            if !lazy_ready.get() {
+                return;
+            }
             let decoded = decoded.get();
             if !is_hmac(&decoded) {
                 return;
@@ -201,6 +210,7 @@ impl Debugger {
             highlight: RwSignal::new(None),
             cleanup_note: RwSignal::new(None),
             hydrated: RwSignal::new(false),
+            lazy_ready,
             decoded,
             shown,
             shown_check,

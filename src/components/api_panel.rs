@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::lazy_details::LazyDetails;
+use crate::components::lazy_details::{LazyDetails, body};
 
 use crate::state::{Debugger, use_debugger};
 
@@ -30,7 +30,7 @@ pub fn ApiPanel() -> impl IntoView {
             testid="api-panel"
             summary="Send this token to the demo API"
             open=open
-            body=move || api_body(state)
+            body=body(move || api_body(state))
         />
     }
 }

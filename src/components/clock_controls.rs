@@ -4,7 +4,7 @@
 use jwt_core::time::iso8601;
 use leptos::prelude::*;
 
-use crate::components::lazy_details::LazyDetails;
+use crate::components::lazy_details::{LazyDetails, body};
 
 use crate::state::use_debugger;
 
@@ -24,7 +24,7 @@ pub fn ClockControls() -> impl IntoView {
             testid="clock"
             summary=Signal::derive(move || summary().to_owned())
             open=open
-            body=move || clock_body(state)
+            body=body(move || clock_body(state))
         />
     }
 }

@@ -4,7 +4,7 @@
 use jwt_core::{Alg, Explanation, KeyMaterial, PublicKey};
 use leptos::prelude::*;
 
-use crate::components::lazy_details::LazyDetails;
+use crate::components::lazy_details::{LazyDetails, body};
 
 use crate::crypto::{self, ExplainRequest};
 use crate::state::{Debugger, use_debugger};
@@ -21,7 +21,7 @@ pub fn ExplainPanel() -> impl IntoView {
             testid="explain"
             summary="How the signature is computed, step by step"
             open=open
-            body=move || explain_body(state, open)
+            body=body(move || explain_body(state, open))
             loading_note=true
         />
     }

@@ -10,7 +10,7 @@
 use jwt_core::{Alg, KeyKind, b64};
 use leptos::prelude::*;
 
-use crate::components::lazy_details::LazyDetails;
+use crate::components::lazy_details::{LazyDetails, body};
 use serde_json::{Value, json};
 
 use crate::components::api_panel::{ApiAnswer, reason, send_token};
@@ -416,7 +416,7 @@ pub fn LessonsPanel(
             testid="lessons"
             summary="Attack lessons"
             open=open
-            body=move || lessons_body(vulnerable)
+            body=body(move || lessons_body(vulnerable))
         />
     }
 }

@@ -6,7 +6,7 @@
 use jwt_core::servers::{NodeAnswer, PyJwtAnswer, ServerOptions, Servers};
 use leptos::prelude::*;
 
-use crate::components::lazy_details::LazyDetails;
+use crate::components::lazy_details::{LazyDetails, body};
 
 use crate::crypto::{self, ServersRequest};
 use crate::state::{Debugger, use_debugger};
@@ -22,7 +22,7 @@ pub fn ServerSaysPanel() -> impl IntoView {
             testid="server-says"
             summary="What your server would say"
             open=open
-            body=move || server_says_body(state, open)
+            body=body(move || server_says_body(state, open))
         />
     }
 }

@@ -49,6 +49,7 @@ pub fn TokenInput() -> impl IntoView {
     let colours = NodeRef::<leptos::html::Pre>::new();
     // The first value is also the textarea's text, so the server-rendered page shows it.
     let initial = state.token.get_untracked();
+    let presenting = crate::state::use_presenting();
     view! {
         <div class="panel-title">
             <label for="token-input">"Encoded token (JWT)"</label>
@@ -62,12 +63,15 @@ pub fn TokenInput() -> impl IntoView {
             <pre class="token-colours" aria-hidden="true" node_ref=colours>
                 {move || {
                     let token = state.token.read();
-                    if token.len() > NO_WRAP_ABOVE {
+                    if !presenting.get() || token.len() > NO_WRAP_ABOVE {
                         return Vec::new();
                     }
                     coloured_parts(&token)
                         .into_iter()
-                        .map(|(class, text)| view! { <span class=class>{text}</span> })
+                        .map(|(class, text)| {
+                            // Built only in presentation mode: a keystroke otherwise pays nothing for it.
+                            view! { <span class=class>{text}</span> }
+                        })
                         .collect::<Vec<_>>()
                 }}
             </pre>

@@ -48,7 +48,8 @@ pub fn DebuggerPage() -> impl IntoView {
         // Once the decoder is interactive, load the lazily loaded part of the core (public
         // keys, signing, key generation, the teaching view) so it works offline too.
         set_timeout(
-            || {
+            move || {
+                state.lazy_ready.set(true);
                 leptos::task::spawn_local(async {
                     let crypto = crate::crypto::load().await;
                     crate::crypto::preload_check().await;
