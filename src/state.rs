@@ -95,9 +95,9 @@ impl Debugger {
             },
             // A new input that reads the same (same token, normalising and problems) changes
             // nothing downstream.
-            |a, b| {
-                a.map(|a| (&a.token, &a.normalisation, &a.problems))
-                    != b.map(|b| (&b.token, &b.normalisation, &b.problems))
+            |a, b| match (a, b) {
+                (Some(a), Some(b)) => !same_reading(a, b),
+                _ => true,
             },
         );
         let light_key = Memo::new(move |_| jwt_core::parse_key_light(key_kind.get(), &key_text.read()));
@@ -261,7 +261,9 @@ impl Debugger {
         self.hydrated.get()
             && !self.pending()
             && !self.known_secret_pending()
-            && Arc::ptr_eq(&self.shown.read(), &self.decoded.read())
+            // By reading, not by pointer: a memo that recomputes to the same reading keeps the new
+            // `Arc` without notifying, so the shown one may be an equal older one.
+            && same_reading(&self.shown.read(), &self.decoded.read())
             && *self.shown_check.read() == *self.check.read()
     }
 
@@ -315,6 +317,13 @@ impl Debugger {
         self.load(sample.token, Some((sample.key, sample.key_kind)));
         self.sample_key_of.set(Some(sample.id));
     }
+}
+
+/// Whether two decodes read the same: same token, same normalising, same problems (what the
+/// panels show follows from these).
+fn same_reading(a: &Decoded, b: &Decoded) -> bool {
+    std::ptr::eq(a, b)
+        || (a.token == b.token && a.normalisation == b.normalisation && a.problems == b.problems)
 }
 
 /// Whether the token says HS256, HS384 or HS512 (the tokens checked against well-known secrets).
