@@ -22,20 +22,20 @@ use tower::ServiceExt;
 const KEY: &str = "api-test-secret-0123456789abcdef-0123456789abcdef";
 const LISTEN: &str = "127.0.0.1:3000";
 
-fn router(vars: &[(&str, &str)], listen: &str) -> Router {
-    // The test key unless `vars` set another (the first match counts).
+/// The app's state for `vars` (the test key unless `vars` set another: the first match counts),
+/// listening on `listen`.
+fn state(vars: &[(&str, &str)], listen: &str) -> AppState {
     let mut all = vars.to_vec();
     all.push(("JWT_SECRET_KEY", KEY));
     let config = Config::from_lookup(|name| all.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
         .unwrap()
         .0;
     let options = LeptosOptions::builder().output_name("jwt-debugger").build();
-    app(AppState::new(
-        options,
-        &config,
-        listen.parse().unwrap(),
-        Site::Dir(std::env::temp_dir().join("none")),
-    ))
+    AppState::new(options, &config, listen.parse().unwrap(), Site::Dir(std::env::temp_dir().join("none")))
+}
+
+fn router(vars: &[(&str, &str)], listen: &str) -> Router {
+    app(state(vars, listen))
 }
 
 async fn send(router: &Router, uri: &str, headers: &[(&str, &[u8])]) -> Response<Body> {
@@ -239,23 +239,9 @@ async fn off_the_demo_the_api_and_the_issuer_are_404() {
 
 /// A router whose RS256 issuer is known to the test (its kid and public PEM).
 fn router_with_issuer(vars: &[(&str, &str)], listen: &str) -> (Router, std::sync::Arc<RsaIssuer>) {
-    // The test key unless `vars` set another (the first match counts).
-    let mut all = vars.to_vec();
-    all.push(("JWT_SECRET_KEY", KEY));
-    let config = Config::from_lookup(|name| all.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
-        .unwrap()
-        .0;
-    let options = LeptosOptions::builder().output_name("jwt-debugger").build();
     let issuer = Issuer::with_key(RsaIssuer::generate().unwrap());
     let known = issuer.existing().unwrap();
-    let state = AppState::new(
-        options,
-        &config,
-        listen.parse().unwrap(),
-        Site::Dir(std::env::temp_dir().join("none")),
-    )
-    .with_issuer(issuer);
-    (app(state), known)
+    (app(state(vars, listen).with_issuer(issuer)), known)
 }
 
 /// The claims of `token` with `roles: ["admin"]`.
