@@ -453,6 +453,13 @@ pub fn server_options(
     }
 }
 
+/// What is wrong with the clock tolerance as typed (empty is "not given"; the options then use 0).
+pub fn clock_tolerance_problem(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    (!text.is_empty() && text.parse::<u64>().is_err())
+        .then_some("clockTolerance is a whole number of seconds (e.g. 30): this text is taken as 0.")
+}
+
 /// What a claims-table row shows that does not change with the clock.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowFacts {
@@ -709,6 +716,12 @@ mod tests {
         assert_eq!((o.max_age.as_deref(), o.clock_tolerance, o.ignore_expiration), (Some("6h"), 0, true));
         assert_eq!(server_options("", "", "", "", "", "30", false).algorithms, None);
         assert_eq!(server_options("", "", "", "", "", "30", false).clock_tolerance, 30);
+        for bad in ["abc", "1.5", "-3"] {
+            assert!(clock_tolerance_problem(bad).is_some(), "{bad}");
+        }
+        for fine in ["", " 30 ", "0"] {
+            assert_eq!(clock_tolerance_problem(fine), None, "{fine:?}");
+        }
     }
 
     #[test]

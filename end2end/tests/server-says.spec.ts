@@ -140,6 +140,12 @@ test.describe("what your server would say, in the page", () => {
     await page.getByTestId("opt-audience").fill("other-api");
     await expect(node).toContainText("jwt audience invalid. expected: other-api");
     await expect(py).toHaveAttribute("data-exception", "InvalidAudienceError");
+    // A clock tolerance that is not a whole number says so, and the answers stay.
+    await page.getByTestId("opt-clock-tolerance").fill("1.5");
+    await expect(page.getByTestId("opt-error")).toContainText("clockTolerance is a whole number of seconds");
+    await expect(node).toContainText("jwt audience invalid. expected: other-api");
+    await page.getByTestId("opt-clock-tolerance").fill("30");
+    await expect(page.getByTestId("opt-error")).toBeHidden();
     for (const r of requests) {
       expect(r).not.toContain(secret);
       expect(r).not.toContain(token.split(".")[2]);

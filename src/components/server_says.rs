@@ -148,6 +148,9 @@ async fn server_says_body(state: Debugger, open: RwSignal<bool>) -> AnyView {
                 <label for="opt-ignore-expiration">"ignoreExpiration"</label>
             </div>
         </div>
+        <p class="error-text" data-testid="opt-error" role="status">
+            {move || crate::view_model::clock_tolerance_problem(&inputs.clock_tolerance.read())}
+        </p>
         <ul class="server-results" aria-live="polite">
             <li
                 data-testid="server-node"
