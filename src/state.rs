@@ -3,8 +3,9 @@
 //!
 //! The results are layered so that each input re-runs only what depends on it:
 //! - the token → [`Debugger::decoded`] (contract steps 1–12, no key, no clock);
-//! - decoded + key → [`Debugger::check`] (step 13): at once for secrets and no key (HMAC is in
-//!   the first bundle), through [`crate::crypto`] for PEM, JWK and JWKS keys;
+//! - decoded + key → [`Debugger::check`] (step 13): at once for secrets and no key (HMAC-SHA-256
+//!   is in the first bundle), through [`crate::crypto`] for HS384/HS512 and for PEM, JWK and
+//!   JWKS keys;
 //! - decoded + check → [`Debugger::verdict`] (step 14);
 //! - verdict + clock → [`Debugger::time_status`]: the only thing a clock tick re-computes.
 
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use jwt_core::analyse::SignatureCheck;
 use jwt_core::known_secrets::KnownSecret;
 use jwt_core::time::TimeStatus;
-use jwt_core::verify::HmacOnly;
+use jwt_core::verify::Hs256Only;
 use jwt_core::{Alg, Clock, Decoded, KeyKind, ParsedKey, Verdict};
 use leptos::prelude::*;
 
@@ -64,6 +65,7 @@ pub struct Debugger {
     /// What the key report shows: [`Debugger::check`] one task later, likewise.
     pub shown_check: RwSignal<Option<Result<SignatureCheck, String>>>,
     /// The key, when it needs no public-key code (a secret, or none); `None` for PEM/JWK/JWKS.
+    /// (A secret for an HS384/HS512 token is still checked in the crypto module.)
     pub light_key: Memo<Option<ParsedKey>>,
     /// Step 13, or `None` while a public-key answer for the current inputs is on its way.
     pub check: Memo<Option<Result<SignatureCheck, String>>>,
@@ -108,9 +110,13 @@ impl Debugger {
         });
         let check = Memo::new(move |_| {
             let decoded = decoded.read();
-            if let Some(key) = light_key.read().as_ref() {
+            // A secret or no key, at once — unless the token is HS384/HS512, whose SHA-512 code
+            // is in the crypto module with the public-key code (out of the first load).
+            if let Some(key) = light_key.read().as_ref()
+                && Hs256Only::handles(alg_of(&decoded))
+            {
                 browser::count("jwt-debugger:check");
-                return Some(Ok(jwt_core::check_signature(&decoded, key, &HmacOnly)));
+                return Some(Ok(jwt_core::check_signature(&decoded, key, &Hs256Only)));
             }
             let question = question.read();
             if let Some((asked, result)) = answer.read().as_ref()
@@ -165,9 +171,10 @@ impl Debugger {
             let decoded = decoded.read();
             match check.read().as_ref() {
                 Some(Ok(check)) => Verdict::of(&decoded, check),
-                _ => {
-                    Verdict::of(&decoded, &jwt_core::check_signature(&decoded, &ParsedKey::none(), &HmacOnly))
-                }
+                _ => Verdict::of(
+                    &decoded,
+                    &jwt_core::check_signature(&decoded, &ParsedKey::none(), &Hs256Only),
+                ),
             }
         });
         let time_status = Memo::new(move |_| {

@@ -20,6 +20,13 @@ pub fn compute(hash: Hash, key: &[u8], data: &[u8]) -> Vec<u8> {
     with_mac!(hash, key, |mac| mac.chain_update(data).finalize().into_bytes().to_vec()).unwrap_or_default()
 }
 
+/// Whether `tag` is the HMAC-SHA-256 of `data` under `key`, compared in constant time (the
+/// page's first bundle uses only this one: it carries no SHA-512 code).
+pub fn verify_sha256(key: &[u8], data: &[u8], tag: &[u8]) -> bool {
+    hmac::Hmac::<sha2::Sha256>::new_from_slice(key)
+        .is_ok_and(|mac| mac.chain_update(data).verify_slice(tag).is_ok())
+}
+
 /// Whether `tag` is the HMAC of `data` under `key`, compared in constant time.
 pub fn verify(hash: Hash, key: &[u8], data: &[u8], tag: &[u8]) -> bool {
     with_mac!(hash, key, |mac| mac.chain_update(data).verify_slice(tag).is_ok()).unwrap_or(false)
@@ -39,6 +46,9 @@ mod tests {
         assert!(verify(Hash::Sha256, b"Jefe", b"what do ya want for nothing?", &mac));
         assert!(!verify(Hash::Sha256, b"Jeff", b"what do ya want for nothing?", &mac));
         assert!(!verify(Hash::Sha256, b"Jefe", b"what do ya want for nothing?", &mac[..31]));
+        assert!(verify_sha256(b"Jefe", b"what do ya want for nothing?", &mac));
+        assert!(!verify_sha256(b"Jeff", b"what do ya want for nothing?", &mac));
+        assert!(!verify_sha256(b"Jefe", b"what do ya want for nothing?", &mac[..31]));
         assert_eq!(compute(Hash::Sha384, b"", b"").len(), 48);
         assert_eq!(compute(Hash::Sha512, b"k", b"").len(), 64);
     }

@@ -208,11 +208,22 @@ impl Crypto for Full {
     }
 }
 
-/// HMAC only: what the page's first bundle carries (its keys are secrets or none; public keys
-/// are checked with [`Full`] in the lazily loaded crypto module).
-pub struct HmacOnly;
+/// HS256 only: what the page's first bundle carries (SHA-256 alone: the SHA-512 code of HS384
+/// and HS512 and all public-key code stay in the lazily loaded crypto module, which checks those
+/// with [`Full`]). [`Hs256Only::handles`] says which tokens it can answer for; for any other
+/// algorithm its `verify` says false, as the trait's "cannot check" — so ask it only for those.
+pub struct Hs256Only;
 
-impl Crypto for HmacOnly {
+impl Hs256Only {
+    /// Whether this checker gives the same answer as [`Full`] for a token of `alg` with a secret
+    /// or no key: for HS256 and for every algorithm that it never has to compute a MAC for
+    /// (`none`, public-key algorithms with a secret, unknown ones); not for HS384 and HS512.
+    pub fn handles(alg: Option<Alg>) -> bool {
+        !matches!(alg, Some(Alg::HS384 | Alg::HS512))
+    }
+}
+
+impl Crypto for Hs256Only {
     fn verify(
         &self,
         alg: Alg,
@@ -221,11 +232,12 @@ impl Crypto for HmacOnly {
         _: &str,
         signature: &[u8],
     ) -> bool {
-        match verifier {
-            Verifier::Hmac(key) => verify_hmac(alg, key, signing_input, signature),
-            Verifier::Public(PublicKey::Oct(key)) => verify_hmac(alg, key, signing_input, signature),
-            Verifier::Public(_) => false,
-        }
+        let key: &[u8] = match verifier {
+            Verifier::Hmac(key) => key,
+            Verifier::Public(PublicKey::Oct(key)) => key,
+            Verifier::Public(_) => return false,
+        };
+        alg == Alg::HS256 && super::mac::verify_sha256(key, signing_input, signature)
     }
 }
 
@@ -283,7 +295,13 @@ mod tests {
     }
 
     #[test]
-    fn hmac_only_agrees_with_full_on_hmac_and_refuses_the_rest() {
+    fn hs256_only_agrees_with_full_where_it_handles_the_token_and_refuses_the_rest() {
+        assert!(
+            Hs256Only::handles(Some(Alg::HS256))
+                && Hs256Only::handles(Some(Alg::RS256))
+                && Hs256Only::handles(None)
+        );
+        assert!(!Hs256Only::handles(Some(Alg::HS384)) && !Hs256Only::handles(Some(Alg::HS512)));
         let input = b"a.b";
         for alg in [Alg::HS256, Alg::HS384, Alg::HS512] {
             let key = crate::SigningKey::Secret(b"key".to_vec());
@@ -291,10 +309,12 @@ mod tests {
             let b64 = crate::b64::encode(&sig);
             for (k, want) in [(&b"key"[..], true), (&b"other"[..], false), (&b""[..], false)] {
                 assert_eq!(Full.verify(alg, Verifier::Hmac(k), input, &b64, &sig), want, "{alg}");
-                assert_eq!(HmacOnly.verify(alg, Verifier::Hmac(k), input, &b64, &sig), want, "{alg}");
+                if Hs256Only::handles(Some(alg)) {
+                    assert_eq!(Hs256Only.verify(alg, Verifier::Hmac(k), input, &b64, &sig), want, "{alg}");
+                }
             }
         }
         let rsa = PublicKey::Rsa { n: vec![1; 256], e: vec![1, 0, 1] };
-        assert!(!HmacOnly.verify(Alg::RS256, Verifier::Public(&rsa), input, "", &[]));
+        assert!(!Hs256Only.verify(Alg::RS256, Verifier::Public(&rsa), input, "", &[]));
     }
 }

@@ -303,7 +303,7 @@ pub fn analyse(input: &str, key: &ParsedKey) -> Report {
 }
 
 /// [`analyse`] with a chosen signature checker (the page's first bundle uses
-/// [`verify::HmacOnly`], with keys from [`crate::keys::parse_key_light`]).
+/// [`verify::Hs256Only`], with keys from [`crate::keys::parse_key_light`]).
 pub fn analyse_with(input: &str, key: &ParsedKey, crypto: &dyn Crypto) -> Report {
     let decoded = decode(input);
     let check = check_signature(&decoded, key, crypto);
