@@ -220,7 +220,7 @@ pub fn details_open(event: &leptos::ev::Event) -> Option<bool> {
 }
 
 #[cfg(feature = "hydrate")]
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/requests.js")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/page.js")]
 extern "C" {
     fn requests_watch();
     fn requests_note_token();

@@ -65,7 +65,7 @@ mod imp {
     use serde::de::DeserializeOwned;
     use wasm_bindgen::prelude::*;
 
-    #[wasm_bindgen(module = "/src/js/crypto.js")]
+    #[wasm_bindgen(module = "/src/js/page.js")]
     extern "C" {
         /// Starts loading the module (once); resolves when it is ready.
         fn crypto_load() -> js_sys::Promise;

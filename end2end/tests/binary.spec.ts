@@ -48,6 +48,25 @@ test.describe("one binary that runs anywhere", () => {
     // The lazily loaded parts come from inside the binary too.
     await expect(page.locator("html")).toHaveAttribute("data-offline-ready", "true", { timeout: 10_000 });
   });
+
+  test("preloads every module the page's script imports, read from the embedded site", async ({ page }) => {
+    const modules: string[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith("/pkg/") && url.pathname.endsWith(".js")) modules.push(url.pathname);
+    });
+    await page.goto(`${base}/`);
+    await new DebuggerPage(page).waitForHydration();
+    const preloaded = await page.locator('link[rel="modulepreload"]').evaluateAll((links) =>
+      links.map((l) => new URL((l as HTMLLinkElement).href).pathname),
+    );
+    // The page's module, its wasm-bindgen snippet and the WASM-splitting loader.
+    expect(preloaded).toContain("/pkg/jwt-debugger.js");
+    expect(preloaded.some((p) => p.startsWith("/pkg/snippets/") && p.endsWith("/page.js"))).toBe(true);
+    expect(preloaded.some((p) => p.startsWith("/pkg/__wasm_split"))).toBe(true);
+    expect(modules.length).toBeGreaterThanOrEqual(3);
+    for (const m of modules) expect(preloaded, `${m} is fetched at start but not preloaded`).toContain(m);
+  });
 });
 
 test.describe("DEMO_AUTH=off: only the debugger", () => {

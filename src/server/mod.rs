@@ -177,9 +177,16 @@ async fn static_or_not_found(
 /// page, provided by leptos_axum) is the only one its inline scripts carry.
 fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let session_key = state.session_key.clone();
+    let preloads = crate::app::ModulePreloads(
+        state
+            .site
+            .static_imports(&state.leptos_options.site_pkg_dir, &state.leptos_options.output_name)
+            .into(),
+    );
     let demo = state.demo;
     let vulnerable = state.demo_api_vulnerable;
     move || {
+        provide_context(preloads.clone());
         provide_context(DemoRoutes(demo));
         provide_context(DemoApiVulnerable(vulnerable));
         if demo

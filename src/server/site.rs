@@ -50,6 +50,15 @@ impl Site {
         self.read(&format!("pkg/{output_name}.wasm")).is_some()
     }
 
+    /// The modules the page's JS (`pkg/<output_name>.js`) imports statically (its wasm-bindgen
+    /// snippets and the WASM-splitting loader), as URL paths: the page preloads them with its
+    /// own module, instead of discovering them only once that one has arrived and been parsed.
+    pub fn static_imports(&self, pkg_dir: &str, output_name: &str) -> Vec<String> {
+        self.read(&format!("{pkg_dir}/{output_name}.js"))
+            .map(|file| relative_imports(&String::from_utf8_lossy(&file.bytes), pkg_dir))
+            .unwrap_or_default()
+    }
+
     fn read(&self, path: &str) -> Option<File> {
         match self {
             Site::Embedded => {
@@ -114,6 +123,26 @@ impl Site {
     }
 }
 
+/// The `./…` specifiers of a module's static imports (`from"./x.js"`, minified or not), under
+/// `/{pkg_dir}/`, each once, in order. Nothing that climbs out of the directory.
+fn relative_imports(js: &str, pkg_dir: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for (at, _) in js.match_indices("from") {
+        let rest = js.get(at + 4..).unwrap_or_default().trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+        let Some(spec) = rest.get(1..).and_then(|r| r.split(quote).next()) else { continue };
+        let Some(path) = spec.strip_prefix("./") else { continue };
+        if path.is_empty() || path.split('/').any(|p| p.is_empty() || p == "..") {
+            continue;
+        }
+        let url = format!("/{pkg_dir}/{path}");
+        if !found.contains(&url) {
+            found.push(url);
+        }
+    }
+    found
+}
+
 /// The encodings a client accepts (`br`, `gzip`), ignoring those it gives `q=0`.
 fn accepted_encodings(headers: &HeaderMap) -> Vec<&'static str> {
     let mut accepted = Vec::new();
@@ -162,8 +191,9 @@ fn hex_etag(hash: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    fn dir_site() -> (Site, PathBuf) {
-        let root = std::env::temp_dir().join(format!("jwt-debugger-site-{}", std::process::id()));
+    /// A site directory of the test's own: tests run in parallel, and each removes its directory.
+    fn dir_site(test: &str) -> (Site, PathBuf) {
+        let root = std::env::temp_dir().join(format!("jwt-debugger-site-{test}-{}", std::process::id()));
         std::fs::create_dir_all(root.join("pkg")).unwrap();
         std::fs::write(root.join("pkg/app.js"), b"console.log(1)").unwrap();
         std::fs::write(root.join("pkg/app.js.br"), b"BROTLI").unwrap();
@@ -183,7 +213,7 @@ mod tests {
 
     #[test]
     fn negotiates_encodings_and_revalidates_with_etags() {
-        let (site, root) = dir_site();
+        let (site, root) = dir_site("negotiates");
         let br = get(&site, "/pkg/app.js", "gzip, br", None).unwrap();
         assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
         assert_eq!(br.headers()[header::CONTENT_TYPE], "text/javascript; charset=utf-8");
@@ -204,7 +234,7 @@ mod tests {
 
     #[test]
     fn serves_nothing_outside_the_site() {
-        let (site, root) = dir_site();
+        let (site, root) = dir_site("outside");
         for path in [
             "/.env",
             "/pkg/../.env",
@@ -217,6 +247,19 @@ mod tests {
         ] {
             assert!(get(&site, path, "br", None).is_none(), "{path}");
         }
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn finds_the_static_imports_of_a_module() {
+        let js = r#"import{a as t}from"./snippets/x-1/src/js/page.js";import*as r from"./snippets/x-1/src/js/page.js";
+            import * as s from './__wasm_split.js'; import x from "https://elsewhere/x.js"; import y from "../up.js";
+            import z from "./a/../b.js"; const from = 1; let k = from+"./not"; import"./side-effect.js""#;
+        assert_eq!(relative_imports(js, "pkg"), ["/pkg/snippets/x-1/src/js/page.js", "/pkg/__wasm_split.js"],);
+        let (site, root) = dir_site("imports");
+        std::fs::write(root.join("pkg/app.js"), br#"import*as a from"./snippets/s/page.js";"#).unwrap();
+        assert_eq!(site.static_imports("pkg", "app"), ["/pkg/snippets/s/page.js"]);
+        assert!(site.static_imports("pkg", "missing").is_empty());
         std::fs::remove_dir_all(root).unwrap();
     }
 
