@@ -58,6 +58,7 @@ fn stdout(o: &Output) -> String {
 fn every_fixture_case_through_the_cli_json() {
     let mut cases = common::load("jwt-cases.json", &["cases"]);
     cases.extend(common::load("rfc-vectors.json", &["cases", "secondary_cases"]));
+    cases.extend(common::load("more-algorithms.json", &["cases"]));
     let mut failures = Vec::new();
     for case in &cases {
         let key_file = TempFile::new(case.key_text.as_bytes());
@@ -90,7 +91,7 @@ fn every_fixture_case_through_the_cli_json() {
         assert!(got.get("claims").is_some() && got.get("segments").is_some());
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert_eq!(cases.len(), 61);
+    assert_eq!(cases.len(), 68);
 }
 
 #[test]
@@ -186,6 +187,7 @@ fn keygen_then_sign_then_inspect_for_every_algorithm() {
         ("p256", "ES256"),
         ("p384", "ES384"),
         ("p521", "ES512"),
+        ("secp256k1", "ES256K"),
         ("ed25519", "EdDSA"),
     ] {
         let out = run(&["keygen", kind, "--json"], None);

@@ -155,7 +155,7 @@ console.log(`with the lazily loaded parts: ${(load.all.reduce((a, [, n]) => a + 
 for (const [u, n] of load.all) console.log(`  ${(n / 1024).toFixed(1).padStart(7)} KiB  ${u}`);
 const h = await hydrationTimes();
 console.log(`navigation -> hydrated: median ${median(h).toFixed(0)} ms, min ${Math.min(...h).toFixed(0)}, max ${Math.max(...h).toFixed(0)} (budget 200 ms, ${runs} runs)`);
-for (const [alg, kind] of [["HS256", "hs256"], ["RS256", "rsa2048"], ["PS256", "rsa2048"], ["ES256", "p256"], ["EdDSA", "ed25519"], ["ES384", "p384"], ["ES512", "p521"]]) {
+for (const [alg, kind] of [["HS256", "hs256"], ["RS256", "rsa2048"], ["PS256", "rsa2048"], ["ES256", "p256"], ["EdDSA", "ed25519"], ["ES384", "p384"], ["ES512", "p521"], ["ES256K", "secp256k1"]]) {
   const k = await keystrokes(alg, kind);
   const worker = alg === "ES384" || alg === "ES512";
   const budget = worker ? "budget: blocked 1 ms, verdict 10 ms (worker)" : "budget: verdict 1 ms";

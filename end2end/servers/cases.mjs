@@ -437,7 +437,11 @@ export function makeCases() {
   add('es384-jwk-omitted', 'ES384, P-384 JWK, algorithms omitted', { token: signed('ES384'), key: key.jwk(pubJwk(K.p384)), options: {} });
   add('es256-jwk-alg-es384', 'ES256 token, P-256 JWK with alg ES384, algorithms ["ES384"]', { token: tok({ header: { alg: 'ES384', typ: 'JWT' }, alg: 'ES256' }), key: key.jwk(pubJwk(K.p256, { alg: 'ES384' })), options: { algorithms: ['ES384'] } });
   add('es256-ssh', 'ES256, ecdsa-sha2-nistp256 line', { token: signed('ES256'), key: key.secret(sshLine(K.p256)), options: { algorithms: ['ES256'] } });
-  add('es256k', 'ES256K, secp256k1 PEM', { token: signed('ES256K'), key: key.pem(PEM.k1Pub), options: { algorithms: ['ES256K'] }, noPrediction: { pyjwt: 'PyJWT checks the secp256k1 signature (no secp256k1 code in the debugger)' } });
+  add('es256k', 'ES256K, secp256k1 PEM', { token: signed('ES256K'), key: key.pem(PEM.k1Pub), options: { algorithms: ['ES256K'] } });
+  add('es256k-tampered', 'ES256K, tampered payload', { token: (() => { const p = signed('ES256K').split('.'); return `${p[0]}.${seg({ sub: 'admin' })}.${p[2]}`; })(), key: key.pem(PEM.k1Pub), options: { algorithms: ['ES256K'] } });
+  add('es256k-jwk', 'ES256K, secp256k1 JWK', { token: signed('ES256K'), key: key.jwk(pubJwk(K.k1)), options: { algorithms: ['ES256K'] } });
+  add('es256k-priv-pem', 'ES256K, secp256k1 private PEM', { token: signed('ES256K'), key: key.pem(PEM.k1Priv), options: { algorithms: ['ES256K'] } });
+  add('es256k-p256-key', 'ES256K token, P-256 PEM', { token: signed('ES256K'), key: key.pem(PEM.p256Pub), options: { algorithms: ['ES256K'] } });
   add('es256k-as-es256', 'secp256k1 signature labelled ES256', { token: tok({ header: { alg: 'ES256', typ: 'JWT' }, alg: 'ES256K' }), key: key.pem(PEM.k1Pub), options: { algorithms: ['ES256'] } });
   add('es256k-priv-as-es384', 'ES384 token, secp256k1 private PEM', { token: signed('ES384'), key: key.pem(PEM.k1Priv), options: { algorithms: ['ES384'] } });
   add('eddsa', 'EdDSA, Ed25519 PEM', { token: signed('EdDSA'), key: key.pem(PEM.ed25519Pub, 'pem-spki'), options: { algorithms: ['EdDSA'] } });

@@ -1,5 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
 import { DebuggerPage, decodeJwt } from "./fixtures/debugger-page";
+
+/** The Python with the pinned PyJWT that scripts/bootstrap.sh installs. */
+const PYTHON = process.env.PYJWT_PYTHON ?? path.resolve(__dirname, "..", "..", ".tools", "pyjwt", "bin", "python");
 
 test.describe("sign mode", () => {
   test("edit the payload, sign with a secret, send to the decoder: verified", async ({ page }) => {
@@ -21,7 +26,7 @@ test.describe("sign mode", () => {
     await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
   });
 
-  for (const alg of ["ES256", "EdDSA", "PS256", "ES512"]) {
+  for (const alg of ["ES256", "EdDSA", "PS256", "ES512", "ES256K"]) {
     test(`generate a key, sign ${alg}, decode with the matching public key`, async ({ page }) => {
       test.slow(alg === "PS256"); // RSA key generation in WASM takes a moment.
       const app = new DebuggerPage(page);
@@ -38,6 +43,19 @@ test.describe("sign mode", () => {
       // The decoder got the public key, never the private one.
       await expect(app.keyInput).toHaveValue(/-----BEGIN PUBLIC KEY-----/);
       await expect(app.keyInput).not.toHaveValue(/PRIVATE/);
+      if (alg === "ES256K") {
+        // An independent implementation agrees: PyJWT (pyca/cryptography) verifies the page's
+        // secp256k1 signature with the public key the page handed to the decoder.
+        const script = [
+          "import sys, jwt",
+          "print(jwt.decode(sys.argv[1], sys.argv[2], algorithms=['ES256K'], options={'verify_exp': False}))",
+        ].join("\n");
+        const run = spawnSync(PYTHON, ["-c", script, await app.tokenInput.inputValue(), await app.keyInput.inputValue()], {
+          encoding: "utf8",
+        });
+        expect(run.stderr).toBe("");
+        expect(run.stdout).toContain("'sub'");
+      }
     });
   }
 

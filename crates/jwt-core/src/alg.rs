@@ -19,6 +19,7 @@ pub enum Alg {
     ES256,
     ES384,
     ES512,
+    ES256K,
     EdDSA,
 }
 
@@ -45,6 +46,7 @@ impl Family {
             Family::Ecdsa(Curve::P256) => "EC P-256 key",
             Family::Ecdsa(Curve::P384) => "EC P-384 key",
             Family::Ecdsa(Curve::P521) => "EC P-521 key",
+            Family::Ecdsa(Curve::Secp256k1) => "EC secp256k1 key",
             Family::Ed25519 => "Ed25519 key",
         }
     }
@@ -59,6 +61,9 @@ pub enum Curve {
     P384,
     #[serde(rename = "P-521")]
     P521,
+    /// secp256k1 (RFC 8812), the curve of ES256K.
+    #[serde(rename = "secp256k1")]
+    Secp256k1,
 }
 
 impl Curve {
@@ -68,6 +73,7 @@ impl Curve {
             Curve::P256 => "P-256",
             Curve::P384 => "P-384",
             Curve::P521 => "P-521",
+            Curve::Secp256k1 => "secp256k1",
         }
     }
 
@@ -77,6 +83,7 @@ impl Curve {
             Curve::P256 => 32,
             Curve::P384 => 48,
             Curve::P521 => 66,
+            Curve::Secp256k1 => 32,
         }
     }
 
@@ -86,6 +93,7 @@ impl Curve {
             Curve::P256 => Alg::ES256,
             Curve::P384 => Alg::ES384,
             Curve::P521 => Alg::ES512,
+            Curve::Secp256k1 => Alg::ES256K,
         }
     }
 
@@ -95,6 +103,7 @@ impl Curve {
             "P-256" => Some(Curve::P256),
             "P-384" => Some(Curve::P384),
             "P-521" => Some(Curve::P521),
+            "secp256k1" => Some(Curve::Secp256k1),
             _ => None,
         }
     }
@@ -133,7 +142,7 @@ impl Hash {
 
 impl Alg {
     /// Every supported algorithm, in the order the UI lists them.
-    pub const ALL: [Alg; 13] = [
+    pub const ALL: [Alg; 14] = [
         Alg::HS256,
         Alg::HS384,
         Alg::HS512,
@@ -146,6 +155,7 @@ impl Alg {
         Alg::ES256,
         Alg::ES384,
         Alg::ES512,
+        Alg::ES256K,
         Alg::EdDSA,
     ];
 
@@ -169,6 +179,7 @@ impl Alg {
             Alg::ES256 => "ES256",
             Alg::ES384 => "ES384",
             Alg::ES512 => "ES512",
+            Alg::ES256K => "ES256K",
             Alg::EdDSA => "EdDSA",
         }
     }
@@ -181,6 +192,7 @@ impl Alg {
             Alg::ES256 => Family::Ecdsa(Curve::P256),
             Alg::ES384 => Family::Ecdsa(Curve::P384),
             Alg::ES512 => Family::Ecdsa(Curve::P521),
+            Alg::ES256K => Family::Ecdsa(Curve::Secp256k1),
             Alg::EdDSA => Family::Ed25519,
         }
     }
@@ -188,7 +200,7 @@ impl Alg {
     /// The hash function; `None` for EdDSA, which hashes internally (SHA-512 inside Ed25519).
     pub fn hash(self) -> Option<Hash> {
         match self {
-            Alg::HS256 | Alg::RS256 | Alg::PS256 | Alg::ES256 => Some(Hash::Sha256),
+            Alg::HS256 | Alg::RS256 | Alg::PS256 | Alg::ES256 | Alg::ES256K => Some(Hash::Sha256),
             Alg::HS384 | Alg::RS384 | Alg::PS384 | Alg::ES384 => Some(Hash::Sha384),
             Alg::HS512 | Alg::RS512 | Alg::PS512 | Alg::ES512 => Some(Hash::Sha512),
             Alg::EdDSA => None,
@@ -210,11 +222,12 @@ impl Alg {
             Alg::ES256 => "ECDSA using P-256 and SHA-256",
             Alg::ES384 => "ECDSA using P-384 and SHA-384",
             Alg::ES512 => "ECDSA using P-521 and SHA-512",
+            Alg::ES256K => "ECDSA using secp256k1 and SHA-256 (RFC 8812)",
             Alg::EdDSA => "Edwards-curve signature (Ed25519)",
         }
     }
 
-    /// The equivalent `jsonwebtoken` algorithm (it has no ES512).
+    /// The equivalent `jsonwebtoken` algorithm (it has no ES512 and no ES256K).
     pub(crate) fn to_jsonwebtoken(self) -> Option<jsonwebtoken::Algorithm> {
         use jsonwebtoken::Algorithm as J;
         Some(match self {
@@ -229,7 +242,7 @@ impl Alg {
             Alg::PS512 => J::PS512,
             Alg::ES256 => J::ES256,
             Alg::ES384 => J::ES384,
-            Alg::ES512 => return None,
+            Alg::ES512 | Alg::ES256K => return None,
             Alg::EdDSA => J::EdDSA,
         })
     }
@@ -253,20 +266,20 @@ mod tests {
         for alg in Alg::ALL {
             assert_eq!(Alg::parse(alg.name()), Some(alg));
         }
-        for bad in ["hs256", "None", "none", "ES256K", "RS1", "", "EDDSA", "HS256 "] {
+        for bad in ["hs256", "None", "none", "es256k", "ES256k", "RS1", "", "EDDSA", "HS256 "] {
             assert_eq!(Alg::parse(bad), None, "{bad}");
         }
     }
 
     #[test]
-    fn only_es512_is_missing_from_jsonwebtoken() {
+    fn only_es512_and_es256k_are_missing_from_jsonwebtoken() {
         let missing: Vec<Alg> = Alg::ALL.into_iter().filter(|a| a.to_jsonwebtoken().is_none()).collect();
-        assert_eq!(missing, vec![Alg::ES512]);
+        assert_eq!(missing, vec![Alg::ES512, Alg::ES256K]);
     }
 
     #[test]
     fn curves_match_their_algorithms() {
-        for curve in [Curve::P256, Curve::P384, Curve::P521] {
+        for curve in [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1] {
             assert_eq!(curve.alg().family(), Family::Ecdsa(curve));
             assert_eq!(Curve::from_name(curve.name()), Some(curve));
         }

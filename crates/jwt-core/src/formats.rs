@@ -56,6 +56,7 @@ pub fn from_spki(der: &[u8]) -> Result<PublicKey, KeyError> {
             oid::P256 => Curve::P256,
             oid::P384 => Curve::P384,
             oid::P521 => Curve::P521,
+            oid::SECP256K1 => Curve::Secp256k1,
             other => return Ok(PublicKey::Other(format!("EC {} public key", oid::name(&other)))),
         };
         ec_public(curve, bits)
@@ -91,6 +92,7 @@ pub fn ec_public(curve: Curve, point: &[u8]) -> Result<PublicKey, KeyError> {
         Curve::P256 => p256::PublicKey::from_sec1_bytes(point).is_ok(),
         Curve::P384 => p384::PublicKey::from_sec1_bytes(point).is_ok(),
         Curve::P521 => p521::PublicKey::from_sec1_bytes(point).is_ok(),
+        Curve::Secp256k1 => k256::PublicKey::from_sec1_bytes(point).is_ok(),
     };
     if ok {
         Ok(PublicKey::Ec { curve, point: point.to_vec() })
@@ -189,7 +191,8 @@ pub fn signing_key_from_pem(text: &str) -> Result<SigningKey, KeyError> {
             .map(SigningKey::P256)
             .or_else(|_| p384::SecretKey::from_sec1_der(der).map(SigningKey::P384))
             .or_else(|_| p521::SecretKey::from_sec1_der(der).map(SigningKey::P521))
-            .map_err(|e| KeyError::der("P-256, P-384 or P-521 EC private key", e)),
+            .or_else(|_| k256::SecretKey::from_sec1_der(der).map(SigningKey::K256))
+            .map_err(|e| KeyError::der("P-256, P-384, P-521 or secp256k1 EC private key", e)),
         "PUBLIC KEY" | "RSA PUBLIC KEY" | "CERTIFICATE" => Err(KeyError::NotPrivate),
         other => Err(KeyError::Unsupported(format!("PEM block \"{other}\""))),
     }
@@ -208,6 +211,7 @@ fn signing_key_from_pkcs8(der: &[u8]) -> Result<SigningKey, KeyError> {
             oid::P256 => p256::SecretKey::from_pkcs8_der(der).map(SigningKey::P256).map_err(pkcs8),
             oid::P384 => p384::SecretKey::from_pkcs8_der(der).map(SigningKey::P384).map_err(pkcs8),
             oid::P521 => p521::SecretKey::from_pkcs8_der(der).map(SigningKey::P521).map_err(pkcs8),
+            oid::SECP256K1 => k256::SecretKey::from_pkcs8_der(der).map(SigningKey::K256).map_err(pkcs8),
             other => Err(KeyError::Unsupported(format!("EC curve {}", oid::name(&other)))),
         }
     } else if algorithm == oid::ED25519 {
@@ -247,6 +251,7 @@ pub fn signing_key_from_jwk(jwk: &Value) -> Result<SigningKey, KeyError> {
                 Curve::P256 => SigningKey::P256(p256::SecretKey::from_slice(&d).map_err(invalid)?),
                 Curve::P384 => SigningKey::P384(p384::SecretKey::from_slice(&d).map_err(invalid)?),
                 Curve::P521 => SigningKey::P521(p521::SecretKey::from_slice(&d).map_err(invalid)?),
+                Curve::Secp256k1 => SigningKey::K256(k256::SecretKey::from_slice(&d).map_err(invalid)?),
             }
         }
         PublicKey::Ed25519(_) => {

@@ -16,7 +16,7 @@ pub enum PublicKey {
     Ed25519([u8; 32]),
     /// A symmetric key from an `oct` JWK.
     Oct(Vec<u8>),
-    /// A well-formed key of a type no supported algorithm uses (Ed448, secp256k1, …): it
+    /// A well-formed key of a type no supported algorithm uses (Ed448, X25519, …): it
     /// fits nothing, so any token gets `alg_key_mismatch`.
     Other(String),
 }
@@ -69,6 +69,9 @@ impl PublicKey {
             }
             PublicKey::Ec { curve: Curve::P521, point } => {
                 p521::PublicKey::from_sec1_bytes(point).ok()?.to_public_key_pem(lf).ok()
+            }
+            PublicKey::Ec { curve: Curve::Secp256k1, point } => {
+                k256::PublicKey::from_sec1_bytes(point).ok()?.to_public_key_pem(lf).ok()
             }
             PublicKey::Ed25519(bytes) => {
                 ed25519_dalek::VerifyingKey::from_bytes(bytes).ok()?.to_public_key_pem(lf).ok()
@@ -123,6 +126,8 @@ pub enum SigningKey {
     P384(p384::SecretKey),
     /// P-521 private key.
     P521(p521::SecretKey),
+    /// secp256k1 private key (ES256K).
+    K256(k256::SecretKey),
     /// Ed25519 private key.
     Ed25519(Box<ed25519_dalek::SigningKey>),
 }
@@ -144,6 +149,7 @@ impl SigningKey {
             SigningKey::P256(k) => ec(Curve::P256, k.public_key().to_sec1_point(false).as_bytes()),
             SigningKey::P384(k) => ec(Curve::P384, k.public_key().to_sec1_point(false).as_bytes()),
             SigningKey::P521(k) => ec(Curve::P521, k.public_key().to_sec1_point(false).as_bytes()),
+            SigningKey::K256(k) => ec(Curve::Secp256k1, k.public_key().to_sec1_point(false).as_bytes()),
             SigningKey::Ed25519(k) => PublicKey::Ed25519(k.verifying_key().to_bytes()),
         }
     }
@@ -158,6 +164,7 @@ impl SigningKey {
             SigningKey::P256(k) => k.public_key().to_public_key_pem(lf).ok(),
             SigningKey::P384(k) => k.public_key().to_public_key_pem(lf).ok(),
             SigningKey::P521(k) => k.public_key().to_public_key_pem(lf).ok(),
+            SigningKey::K256(k) => k.public_key().to_public_key_pem(lf).ok(),
             SigningKey::Ed25519(k) => k.verifying_key().to_public_key_pem(lf).ok(),
         }
     }
@@ -175,6 +182,7 @@ impl SigningKey {
             SigningKey::P256(_) => Family::Ecdsa(Curve::P256).key_name(),
             SigningKey::P384(_) => Family::Ecdsa(Curve::P384).key_name(),
             SigningKey::P521(_) => Family::Ecdsa(Curve::P521).key_name(),
+            SigningKey::K256(_) => Family::Ecdsa(Curve::Secp256k1).key_name(),
             SigningKey::Ed25519(_) => Family::Ed25519.key_name(),
         }
     }

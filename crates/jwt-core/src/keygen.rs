@@ -28,7 +28,7 @@ pub enum KeygenKind {
 
 impl KeygenKind {
     /// The kinds offered, with their command-line names.
-    pub const NAMED: [(&'static str, KeygenKind); 10] = [
+    pub const NAMED: [(&'static str, KeygenKind); 11] = [
         ("hs256", KeygenKind::Hmac(Alg::HS256)),
         ("hs384", KeygenKind::Hmac(Alg::HS384)),
         ("hs512", KeygenKind::Hmac(Alg::HS512)),
@@ -38,6 +38,7 @@ impl KeygenKind {
         ("p256", KeygenKind::Ec(Curve::P256)),
         ("p384", KeygenKind::Ec(Curve::P384)),
         ("p521", KeygenKind::Ec(Curve::P521)),
+        ("secp256k1", KeygenKind::Ec(Curve::Secp256k1)),
         ("ed25519", KeygenKind::Ed25519),
     ];
 
@@ -119,6 +120,9 @@ pub fn generate(kind: KeygenKind) -> Result<GeneratedKey, KeygenError> {
         KeygenKind::Ec(Curve::P521) => SigningKey::P521(
             Generate::try_generate_from_rng(&mut SysRng).map_err(|e| KeygenError::Random(Cause::new(e)))?,
         ),
+        KeygenKind::Ec(Curve::Secp256k1) => SigningKey::K256(
+            Generate::try_generate_from_rng(&mut SysRng).map_err(|e| KeygenError::Random(Cause::new(e)))?,
+        ),
         KeygenKind::Ed25519 => SigningKey::Ed25519(Box::new(ed25519_dalek::SigningKey::generate(&mut rng()))),
     };
     describe(key)
@@ -169,6 +173,12 @@ pub fn describe(key: SigningKey) -> Result<GeneratedKey, KeygenError> {
         ),
         SigningKey::P521(k) => ec_forms(
             Curve::P521,
+            k.to_pkcs8_pem(lf).map_err(encode_err)?.to_string(),
+            k.public_key().to_sec1_point(false).as_bytes(),
+            &k.to_bytes(),
+        ),
+        SigningKey::K256(k) => ec_forms(
+            Curve::Secp256k1,
             k.to_pkcs8_pem(lf).map_err(encode_err)?.to_string(),
             k.public_key().to_sec1_point(false).as_bytes(),
             &k.to_bytes(),

@@ -78,6 +78,14 @@ pub fn sign_bytes(alg: Alg, key: &SigningKey, signing_input: &[u8]) -> Result<Ve
                 signer.try_sign(signing_input).map_err(SignError::crypto)?;
             return Ok(signature.to_bytes().to_vec());
         }
+        SigningKey::K256(k) => {
+            use signature::Signer;
+            // RFC 6979 deterministic nonces; the signature comes out with a low S.
+            let signer = k256::ecdsa::SigningKey::from(k.clone());
+            let signature: k256::ecdsa::Signature =
+                signer.try_sign(signing_input).map_err(SignError::crypto)?;
+            return Ok(signature.to_bytes().to_vec());
+        }
         SigningKey::Ed25519(k) => {
             use ed25519_dalek::pkcs8::EncodePrivateKey;
             EncodingKey::from_ed_der(k.to_pkcs8_der().map_err(SignError::crypto)?.as_bytes())

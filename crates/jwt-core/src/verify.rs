@@ -55,6 +55,7 @@ pub enum Prepared {
     P256(p256::ecdsa::VerifyingKey),
     P384(p384::ecdsa::VerifyingKey),
     P521(p521::ecdsa::VerifyingKey),
+    K256(k256::ecdsa::VerifyingKey),
     Ed25519(Box<ed25519_dalek::VerifyingKey>),
     /// A key no supported algorithm uses, or one that does not read.
     Unusable,
@@ -79,6 +80,9 @@ impl Prepared {
             PublicKey::Ec { curve: Curve::P521, point } => {
                 p521::ecdsa::VerifyingKey::from_sec1_bytes(point).map_or(Prepared::Unusable, Prepared::P521)
             }
+            PublicKey::Ec { curve: Curve::Secp256k1, point } => {
+                k256::ecdsa::VerifyingKey::from_sec1_bytes(point).map_or(Prepared::Unusable, Prepared::K256)
+            }
             PublicKey::Ed25519(bytes) => ed25519_dalek::VerifyingKey::from_bytes(bytes)
                 .map_or(Prepared::Unusable, |k| Prepared::Ed25519(Box::new(k))),
             PublicKey::Other(_) => Prepared::Unusable,
@@ -87,7 +91,9 @@ impl Prepared {
 
     /// Whether `signature` over `message` verifies for `alg` — the same checks `jsonwebtoken`'s
     /// RustCrypto backend makes: PKCS#1 v1.5 or PSS with a salt as long as the hash, ECDSA as
-    /// exactly R‖S, Ed25519 as in RFC 8032.
+    /// exactly R‖S, Ed25519 as in RFC 8032. ES256K (RFC 8812) accepts a high S as well as a low
+    /// one, as OpenSSL (PyJWT, node) does: only Bitcoin requires low S, and `k256` refuses a
+    /// high S unless the signature is normalised first.
     pub fn verify(&self, alg: Alg, message: &[u8], signature: &[u8]) -> bool {
         use rsa::{Pkcs1v15Sign, Pss};
         use sha2::{Digest, Sha256, Sha384, Sha512};
@@ -121,6 +127,8 @@ impl Prepared {
             (Prepared::P521(key), Alg::ES512) => {
                 p521::ecdsa::Signature::from_slice(signature).is_ok_and(|s| key.verify(message, &s).is_ok())
             }
+            (Prepared::K256(key), Alg::ES256K) => k256::ecdsa::Signature::from_slice(signature)
+                .is_ok_and(|s| key.verify(message, &s.normalize_s()).is_ok()),
             (Prepared::Ed25519(key), Alg::EdDSA) => {
                 ed25519_dalek::Signature::from_slice(signature).is_ok_and(|s| key.verify(message, &s).is_ok())
             }

@@ -38,6 +38,11 @@ fn jwt_cases_match_the_contract() {
 }
 
 #[test]
+fn more_algorithms_match_the_contract() {
+    assert_eq!(check("more-algorithms.json", &["cases"]), 7);
+}
+
+#[test]
 fn rfc_vectors_match_the_contract() {
     assert_eq!(check("rfc-vectors.json", &["cases", "secondary_cases"]), 10);
 }

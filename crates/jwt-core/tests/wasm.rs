@@ -36,6 +36,11 @@ fn fixture_cases_in_wasm() {
 }
 
 #[wasm_bindgen_test]
+fn more_algorithms_in_wasm() {
+    assert_eq!(check(common::parse(common::MORE_ALGORITHMS, &["cases"])), 7);
+}
+
+#[wasm_bindgen_test]
 fn rfc_vectors_in_wasm() {
     assert_eq!(check(common::parse(common::RFC_VECTORS, &["cases", "secondary_cases"])), 10);
 }

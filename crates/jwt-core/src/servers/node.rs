@@ -278,7 +278,7 @@ fn check_curve(alg: &str, curve: EcCurve) -> Step {
         "ES384" => Curve::P384,
         _ => Curve::P521,
     };
-    let wanted_name = EcCurve::Nist(wanted).openssl_name();
+    let wanted_name = wanted.openssl_name();
     if curve.openssl_name() == wanted_name {
         Ok(())
     } else {

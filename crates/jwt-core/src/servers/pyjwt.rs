@@ -44,7 +44,7 @@ enum Algorithm {
 
 impl Algorithm {
     fn by_name(name: &str) -> Option<Self> {
-        let p = |c| EcCurve::Nist(c);
+        let p = |c: Curve| c;
         Some(match name {
             "none" => Algorithm::NoneAlg,
             "HS256" => Algorithm::Hmac(Hash::Sha256),
@@ -57,7 +57,7 @@ impl Algorithm {
             "PS384" => Algorithm::Pss(Hash::Sha384),
             "PS512" => Algorithm::Pss(Hash::Sha512),
             "ES256" => Algorithm::Ec(Hash::Sha256, p(Curve::P256)),
-            "ES256K" => Algorithm::Ec(Hash::Sha256, EcCurve::Secp256k1),
+            "ES256K" => Algorithm::Ec(Hash::Sha256, Curve::Secp256k1),
             "ES384" => Algorithm::Ec(Hash::Sha384, p(Curve::P384)),
             "ES512" | "ES521" => Algorithm::Ec(Hash::Sha512, p(Curve::P521)),
             "EdDSA" => Algorithm::Okp,
@@ -676,10 +676,7 @@ fn verifies(algorithm: Algorithm, alg: &str, key: &Prepared, jws: &Jws<'_>) -> S
         )),
         Algorithm::Rsa(_) | Algorithm::Pss(_) if !pss_allows(algorithm, &key.key) => Ok(false),
         Algorithm::Ec(_, curve) => {
-            let size = match curve {
-                EcCurve::Nist(c) => c.field_bytes(),
-                EcCurve::Secp256k1 => 32,
-            };
+            let size = curve.field_bytes();
             if signature.len() != 2 * size {
                 return Ok(false);
             }

@@ -23,12 +23,16 @@ impl Case {
 /// The fixture files, compiled in (so the app's CLI tests and wasm32 can use them too).
 pub const JWT_CASES: &str = include_str!("../fixtures/jwt-cases.json");
 pub const RFC_VECTORS: &str = include_str!("../fixtures/rfc-vectors.json");
+/// Cases for the algorithms added after the shared fixtures (ES256K), made by PyJWT
+/// (`fixtures/make_more_algorithms.py`).
+pub const MORE_ALGORITHMS: &str = include_str!("../fixtures/more-algorithms.json");
 
 /// Cases of a fixture file; `sections` names the arrays to read ("cases", "secondary_cases").
 pub fn load(file: &str, sections: &[&str]) -> Vec<Case> {
     let text = match file {
         "jwt-cases.json" => JWT_CASES,
         "rfc-vectors.json" => RFC_VECTORS,
+        "more-algorithms.json" => MORE_ALGORITHMS,
         other => panic!("no fixture file {other}"),
     };
     parse(text, sections)
