@@ -158,6 +158,9 @@ mod tests {
         assert_eq!(e.steps[3].value, hex(&sig[32..]));
         let e = explain(Alg::ES512, "a.b", &[0u8; 132], None);
         assert!(e.steps[2].label.starts_with("R (66 bytes)"));
+        let e = explain(Alg::ES256K, "a.b", &sig, None);
+        assert_eq!(e.steps[1].value, hex(&sha2::Sha256::digest(b"a.b")));
+        assert_eq!((e.steps[2].value.clone(), e.steps[3].value.clone()), (hex(&sig[..32]), hex(&sig[32..])));
         let e = explain(Alg::EdDSA, "a.b", &sig, None);
         assert!(e.steps[1].label.starts_with('R'));
     }
