@@ -448,7 +448,9 @@ export function makeCases() {
   add('eddsa-priv-pem', 'EdDSA, Ed25519 private PEM', { token: signed('EdDSA'), key: key.pem(PEM.ed25519Priv), options: { algorithms: ['EdDSA'] } });
   add('eddsa-wrong-sig', 'EdDSA, tampered payload', { token: (() => { const p = signed('EdDSA').split('.'); return `${p[0]}.${seg({ sub: 'admin' })}.${p[2]}`; })(), key: key.pem(PEM.ed25519Pub), options: { algorithms: ['EdDSA'] } });
   if (CERT.ed25519) add('eddsa-cert', 'EdDSA, Ed25519 certificate', { token: signed('EdDSA'), key: key.pem(CERT.ed25519, 'pem-cert'), options: { algorithms: ['EdDSA'] } });
-  add('eddsa-ed448', 'EdDSA signed with Ed448', { token: signed('EdDSA', { sub: 'user-1' }, K.ed448.privateKey), key: key.pem(PEM.ed448Pub), options: { algorithms: ['EdDSA'] }, noPrediction: { pyjwt: 'PyJWT checks the Ed448 signature (no Ed448 code in the debugger)' } });
+  add('eddsa-ed448', 'EdDSA signed with Ed448', { token: signed('EdDSA', { sub: 'user-1' }, K.ed448.privateKey), key: key.pem(PEM.ed448Pub), options: { algorithms: ['EdDSA'] } });
+  add('eddsa-ed448-tampered', 'EdDSA signed with Ed448, tampered payload', { token: (() => { const p = signed('EdDSA', { sub: 'user-1' }, K.ed448.privateKey).split('.'); return `${p[0]}.${seg({ sub: 'admin' })}.${p[2]}`; })(), key: key.pem(PEM.ed448Pub), options: { algorithms: ['EdDSA'] } });
+  add('eddsa-ed448-signed-jwk', 'EdDSA signed with Ed448, its JWK', { token: signed('EdDSA', { sub: 'user-1' }, K.ed448.privateKey), key: key.jwk(pubJwk(K.ed448)), options: { algorithms: ['EdDSA'] } });
   add('eddsa-rsa-key', 'EdDSA token, RSA PEM', { token: signed('EdDSA'), key: key.pem(PEM.rsaPub), options: { algorithms: ['EdDSA'] } });
   add('eddsa-pkcs1-key', 'EdDSA token, RSA PUBLIC KEY PEM', { token: signed('EdDSA'), key: key.pem(PEM.rsaPkcs1Pub), options: { algorithms: ['EdDSA'] } });
   add('eddsa-x25519-key', 'EdDSA token, X25519 PEM', { token: signed('EdDSA'), key: key.pem(PEM.x25519Pub), options: { algorithms: ['EdDSA'] } });

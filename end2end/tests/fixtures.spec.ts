@@ -7,7 +7,7 @@ import { keyText, loadCases } from "./fixtures/cases";
 const cases = [
   ...loadCases("jwt-cases.json"),
   ...loadCases("rfc-vectors.json", ["cases", "secondary_cases"]),
-  // ES256K (RFC 8812), made by PyJWT: crates/jwt-core/tests/fixtures/make_more_algorithms.py.
+  // ES256K (RFC 8812) and Ed448 (RFC 8037), made by PyJWT: crates/jwt-core/tests/fixtures/make_more_algorithms.py.
   ...loadCases("more-algorithms.json"),
 ];
 

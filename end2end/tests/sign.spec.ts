@@ -1,10 +1,25 @@
 import { expect, test } from "@playwright/test";
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { DebuggerPage, decodeJwt } from "./fixtures/debugger-page";
 
 /** The Python with the pinned PyJWT that scripts/bootstrap.sh installs. */
 const PYTHON = process.env.PYJWT_PYTHON ?? path.resolve(__dirname, "..", "..", ".tools", "pyjwt", "bin", "python");
+const CLI = process.env.JWT_DEBUGGER_CLI ?? path.resolve(__dirname, "..", "..", "target", "release", "jwt-debugger");
+
+/** PyJWT's answer for a token and a key: its claims, or the exception it raised. */
+function pyjwtDecode(token: string, key: string): string {
+  const script = [
+    "import sys, jwt",
+    "try:",
+    "    print(jwt.decode(sys.argv[1], sys.argv[2], algorithms=['EdDSA', 'ES256K'], options={'verify_exp': False}))",
+    "except Exception as e:",
+    "    print(type(e).__name__)",
+  ].join("\n");
+  const run = spawnSync(PYTHON, ["-c", script, token, key], { encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  return run.stdout.trim();
+}
 
 test.describe("sign mode", () => {
   test("edit the payload, sign with a secret, send to the decoder: verified", async ({ page }) => {
@@ -46,18 +61,32 @@ test.describe("sign mode", () => {
       if (alg === "ES256K") {
         // An independent implementation agrees: PyJWT (pyca/cryptography) verifies the page's
         // secp256k1 signature with the public key the page handed to the decoder.
-        const script = [
-          "import sys, jwt",
-          "print(jwt.decode(sys.argv[1], sys.argv[2], algorithms=['ES256K'], options={'verify_exp': False}))",
-        ].join("\n");
-        const run = spawnSync(PYTHON, ["-c", script, await app.tokenInput.inputValue(), await app.keyInput.inputValue()], {
-          encoding: "utf8",
-        });
-        expect(run.stderr).toBe("");
-        expect(run.stdout).toContain("'sub'");
+        expect(pyjwtDecode(await app.tokenInput.inputValue(), await app.keyInput.inputValue())).toContain("'sub'");
       }
     });
   }
+
+  test("sign EdDSA with a pasted Ed448 private key (from the CLI): verified here and by PyJWT", async ({ page }) => {
+    const key = JSON.parse(execFileSync(CLI, ["keygen", "ed448", "--json"], { encoding: "utf8" }));
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const sign = await app.openSignMode();
+    await sign.alg.selectOption("EdDSA");
+    await sign.key.fill(key.private_pem);
+    await expect(sign.signed).toHaveValue(/^[\w-]+\.[\w-]+\.[\w-]{152}$/); // 114 bytes of signature
+    const token = await sign.signed.inputValue();
+    await sign.decode.click();
+    await expect(app.verdict).toHaveAttribute("data-alg", "EdDSA");
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    await expect(app.keyInput).toHaveValue(key.public_pem);
+    expect(pyjwtDecode(token, key.public_pem)).toContain("'sub'");
+    // Another Ed448 key: an EdDSA key, so the answer is "invalid signature", not a mismatch.
+    const other = JSON.parse(execFileSync(CLI, ["keygen", "ed448", "--json"], { encoding: "utf8" }));
+    await app.analyse(token, other.public_pem, "pem-spki");
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "false");
+    await expect(app.verdict).toHaveAttribute("data-error-kind", "bad_signature");
+    expect(pyjwtDecode(token, other.public_pem)).toBe("InvalidSignatureError");
+  });
 
   test("invalid JSON and unusable keys get clear messages", async ({ page }) => {
     const app = new DebuggerPage(page);

@@ -11,7 +11,12 @@ use jwt_core::{
 
 /// A token of at most `size` bytes (within a few bytes) signed with `alg`, and its verify key.
 fn token(alg: Alg, size: usize) -> (String, ParsedKey) {
-    let generated = generate(KeygenKind::for_alg(alg)).expect("key");
+    token_with(alg, KeygenKind::for_alg(alg), size)
+}
+
+/// [`token`] with a key of `kind` (EdDSA: Ed25519 or Ed448).
+fn token_with(alg: Alg, kind: KeygenKind, size: usize) -> (String, ParsedKey) {
+    let generated = generate(kind).expect("key");
     let make = |pad: usize| {
         let payload = format!(
             r#"{{"sub":"1234567890","name":"Ada Lovelace","iat":1700000000,"exp":4102444800,"pad":"{}"}}"#,
@@ -47,6 +52,9 @@ fn one_kilobyte(c: &mut Criterion) {
         assert_eq!(analyse(&token, &key).verdict.signature_valid, Some(true));
         group.bench_function(alg.name(), |b| b.iter(|| analyse(black_box(&token), black_box(&key))));
     }
+    let (token, key) = token_with(Alg::EdDSA, KeygenKind::Ed448, 1024);
+    assert_eq!(analyse(&token, &key).verdict.signature_valid, Some(true));
+    group.bench_function("EdDSA (Ed448)", |b| b.iter(|| analyse(black_box(&token), black_box(&key))));
     group.finish();
 }
 

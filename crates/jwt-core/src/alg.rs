@@ -33,8 +33,8 @@ pub enum Family {
     Rsa,
     /// ECDSA on the given curve.
     Ecdsa(Curve),
-    /// EdDSA with an Ed25519 key.
-    Ed25519,
+    /// EdDSA (RFC 8037) with an Ed25519 or an Ed448 key.
+    EdDsa,
 }
 
 impl Family {
@@ -47,7 +47,7 @@ impl Family {
             Family::Ecdsa(Curve::P384) => "EC P-384 key",
             Family::Ecdsa(Curve::P521) => "EC P-521 key",
             Family::Ecdsa(Curve::Secp256k1) => "EC secp256k1 key",
-            Family::Ed25519 => "Ed25519 key",
+            Family::EdDsa => "Ed25519 or Ed448 key",
         }
     }
 }
@@ -193,11 +193,12 @@ impl Alg {
             Alg::ES384 => Family::Ecdsa(Curve::P384),
             Alg::ES512 => Family::Ecdsa(Curve::P521),
             Alg::ES256K => Family::Ecdsa(Curve::Secp256k1),
-            Alg::EdDSA => Family::Ed25519,
+            Alg::EdDSA => Family::EdDsa,
         }
     }
 
-    /// The hash function; `None` for EdDSA, which hashes internally (SHA-512 inside Ed25519).
+    /// The hash function; `None` for EdDSA, which hashes internally (SHA-512 in Ed25519,
+    /// SHAKE256 in Ed448).
     pub fn hash(self) -> Option<Hash> {
         match self {
             Alg::HS256 | Alg::RS256 | Alg::PS256 | Alg::ES256 | Alg::ES256K => Some(Hash::Sha256),
@@ -223,7 +224,7 @@ impl Alg {
             Alg::ES384 => "ECDSA using P-384 and SHA-384",
             Alg::ES512 => "ECDSA using P-521 and SHA-512",
             Alg::ES256K => "ECDSA using secp256k1 and SHA-256 (RFC 8812)",
-            Alg::EdDSA => "Edwards-curve signature (Ed25519)",
+            Alg::EdDSA => "Edwards-curve signature (Ed25519 or Ed448, RFC 8037)",
         }
     }
 

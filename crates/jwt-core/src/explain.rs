@@ -114,13 +114,18 @@ pub fn explain(alg: Alg, signing_input: &str, signature: &[u8], secret: Option<&
             }
         }
         _ => {
-            if let Some((r, s)) = signature.split_at_checked(32).filter(|_| signature.len() == 64) {
-                steps.push(step("R (32 bytes, a curve point)", hex(r), None));
-                steps.push(step(
-                    "S (32 bytes, a scalar)",
-                    hex(s),
-                    Some("Ed25519 hashes the message itself with SHA-512; there is no separate digest step."),
-                ));
+            // Ed25519 signs with 64 bytes (SHA-512 inside), Ed448 with 114 (SHAKE256 inside).
+            let (half, note) = match signature.len() {
+                64 => {
+                    (32, "Ed25519 hashes the message itself with SHA-512; there is no separate digest step.")
+                }
+                _ => (57, "Ed448 hashes the message itself with SHAKE256; there is no separate digest step."),
+            };
+            if let Some((r, s)) =
+                signature.split_at_checked(half).filter(|_| signature.len() == 64 || signature.len() == 114)
+            {
+                steps.push(step(format!("R ({half} bytes, a curve point)"), hex(r), None));
+                steps.push(step(format!("S ({half} bytes, a scalar)"), hex(s), Some(note)));
             } else {
                 steps.push(step(format!("Signature ({} bytes)", signature.len()), hex(signature), None));
             }
@@ -162,6 +167,10 @@ mod tests {
         assert_eq!(e.steps[1].value, hex(&sha2::Sha256::digest(b"a.b")));
         assert_eq!((e.steps[2].value.clone(), e.steps[3].value.clone()), (hex(&sig[..32]), hex(&sig[32..])));
         let e = explain(Alg::EdDSA, "a.b", &sig, None);
-        assert!(e.steps[1].label.starts_with('R'));
+        assert!(e.steps[1].label.starts_with("R (32 bytes"));
+        let ed448: Vec<u8> = (0..114).collect();
+        let e = explain(Alg::EdDSA, "a.b", &ed448, None);
+        assert!(e.steps[1].label.starts_with("R (57 bytes") && e.steps[2].label.starts_with("S (57 bytes"));
+        assert_eq!(e.steps[2].value, hex(&ed448[57..]));
     }
 }

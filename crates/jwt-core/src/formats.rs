@@ -62,6 +62,8 @@ pub fn from_spki(der: &[u8]) -> Result<PublicKey, KeyError> {
         ec_public(curve, bits)
     } else if algorithm == oid::ED25519 {
         ed25519_public(bits)
+    } else if algorithm == oid::ED448 {
+        ed448_public(bits)
     } else {
         Ok(PublicKey::Other(format!("{} public key", oid::name(&algorithm))))
     }
@@ -99,6 +101,24 @@ pub fn ec_public(curve: Curve, point: &[u8]) -> Result<PublicKey, KeyError> {
     } else {
         Err(KeyError::Invalid { what: curve.name(), detail: "the point is not on the curve".to_owned() })
     }
+}
+
+/// An Ed448 public key (RFC 8037): 57 bytes, a valid point that is not of small order (as for
+/// Ed25519: a small-order key makes forged signatures verify).
+pub fn ed448_public(bytes: &[u8]) -> Result<PublicKey, KeyError> {
+    use ed448_goldilocks::elliptic_curve::group::cofactor::CofactorGroup;
+    let bytes: [u8; 57] = bytes.try_into().map_err(|_| KeyError::Invalid {
+        what: "Ed448",
+        detail: format!("{} bytes, expected 57", bytes.len()),
+    })?;
+    let key = ed448_goldilocks::VerifyingKey::from_bytes(&bytes)
+        .map_err(|_| KeyError::Invalid { what: "Ed448", detail: "not a valid curve point".to_owned() })?;
+    if bool::from(key.to_edwards().is_small_order()) {
+        return Err(KeyError::WeakKey(
+            "this Ed448 public key has small order: signatures forged without the private key would verify",
+        ));
+    }
+    Ok(PublicKey::Ed448(Box::new(bytes)))
 }
 
 /// An Ed25519 public key: a valid point that is not of small order (a small-order key makes
@@ -167,6 +187,7 @@ pub fn jwk_public(jwk: &Value) -> Result<PublicKey, KeyError> {
         }
         "OKP" => match jwk.get("crv").and_then(Value::as_str).unwrap_or("") {
             "Ed25519" => ed25519_public(&jwk_bytes(jwk, "x")?),
+            "Ed448" => ed448_public(&jwk_bytes(jwk, "x")?),
             other => Ok(PublicKey::Other(format!("OKP {other} public key"))),
         },
         "oct" => Ok(PublicKey::Oct(jwk_bytes(jwk, "k")?)),
@@ -218,6 +239,8 @@ fn signing_key_from_pkcs8(der: &[u8]) -> Result<SigningKey, KeyError> {
         ed25519_dalek::SigningKey::from_pkcs8_der(der)
             .map(|k| SigningKey::Ed25519(Box::new(k)))
             .map_err(pkcs8)
+    } else if algorithm == oid::ED448 {
+        ed448_goldilocks::SigningKey::try_from(info).map(|k| SigningKey::Ed448(Box::new(k))).map_err(pkcs8)
     } else {
         Err(KeyError::Unsupported(format!("{} private key", oid::name(&algorithm))))
     }
@@ -260,6 +283,12 @@ pub fn signing_key_from_jwk(jwk: &Value) -> Result<SigningKey, KeyError> {
                 detail: format!("d is {} bytes, expected 32", d.len()),
             })?;
             SigningKey::Ed25519(Box::new(ed25519_dalek::SigningKey::from_bytes(&seed)))
+        }
+        PublicKey::Ed448(_) => {
+            let key = ed448_goldilocks::SigningKey::try_from(d.as_slice()).map_err(|_| {
+                KeyError::Invalid { what: "Ed448", detail: format!("d is {} bytes, expected 57", d.len()) }
+            })?;
+            SigningKey::Ed448(Box::new(key))
         }
         PublicKey::Oct(_) | PublicKey::Other(_) => {
             return Err(KeyError::Unsupported(public.describe()));

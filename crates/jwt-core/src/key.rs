@@ -14,9 +14,11 @@ pub enum PublicKey {
     Ec { curve: Curve, point: Vec<u8> },
     /// An Ed25519 public key (not of small order).
     Ed25519([u8; 32]),
+    /// An Ed448 public key (RFC 8037), 57 bytes, a valid point.
+    Ed448(Box<[u8; 57]>),
     /// A symmetric key from an `oct` JWK.
     Oct(Vec<u8>),
-    /// A well-formed key of a type no supported algorithm uses (Ed448, X25519, …): it
+    /// A well-formed key of a type no supported algorithm uses (X25519, X448, …): it
     /// fits nothing, so any token gets `alg_key_mismatch`.
     Other(String),
 }
@@ -27,7 +29,7 @@ impl PublicKey {
         match (self, alg.family()) {
             (PublicKey::Oct(_), Family::Hmac) | (PublicKey::Rsa { .. }, Family::Rsa) => true,
             (PublicKey::Ec { curve, .. }, Family::Ecdsa(c)) => *curve == c,
-            (PublicKey::Ed25519(_), Family::Ed25519) => true,
+            (PublicKey::Ed25519(_) | PublicKey::Ed448(_), Family::EdDsa) => true,
             _ => false,
         }
     }
@@ -38,6 +40,7 @@ impl PublicKey {
             PublicKey::Rsa { n, .. } => format!("RSA {}-bit public key", bit_len(n)),
             PublicKey::Ec { curve, .. } => format!("EC {} public key", curve.name()),
             PublicKey::Ed25519(_) => "Ed25519 public key".to_owned(),
+            PublicKey::Ed448(_) => "Ed448 public key".to_owned(),
             PublicKey::Oct(k) => format!("symmetric key ({} bytes)", k.len()),
             PublicKey::Other(what) => format!("{what} (not usable for JWS here)"),
         }
@@ -76,6 +79,9 @@ impl PublicKey {
             PublicKey::Ed25519(bytes) => {
                 ed25519_dalek::VerifyingKey::from_bytes(bytes).ok()?.to_public_key_pem(lf).ok()
             }
+            PublicKey::Ed448(bytes) => {
+                ed448_goldilocks::VerifyingKey::from_bytes(bytes).ok()?.to_public_key_pem(lf).ok()
+            }
             PublicKey::Oct(_) | PublicKey::Other(_) => None,
         }
     }
@@ -95,6 +101,7 @@ impl PublicKey {
                 json!({"kty": "EC", "crv": curve.name(), "x": enc(x), "y": enc(y)})
             }
             PublicKey::Ed25519(bytes) => json!({"kty": "OKP", "crv": "Ed25519", "x": enc(bytes)}),
+            PublicKey::Ed448(bytes) => json!({"kty": "OKP", "crv": "Ed448", "x": enc(&bytes[..])}),
             PublicKey::Oct(k) => json!({"kty": "oct", "k": enc(k)}),
             PublicKey::Other(_) => return None,
         })
@@ -130,6 +137,8 @@ pub enum SigningKey {
     K256(k256::SecretKey),
     /// Ed25519 private key.
     Ed25519(Box<ed25519_dalek::SigningKey>),
+    /// Ed448 private key (its 57-byte seed).
+    Ed448(Box<ed448_goldilocks::SigningKey>),
 }
 
 impl std::fmt::Debug for SigningKey {
@@ -151,6 +160,7 @@ impl SigningKey {
             SigningKey::P521(k) => ec(Curve::P521, k.public_key().to_sec1_point(false).as_bytes()),
             SigningKey::K256(k) => ec(Curve::Secp256k1, k.public_key().to_sec1_point(false).as_bytes()),
             SigningKey::Ed25519(k) => PublicKey::Ed25519(k.verifying_key().to_bytes()),
+            SigningKey::Ed448(k) => PublicKey::Ed448(Box::new(k.verifying_key().to_bytes())),
         }
     }
 
@@ -166,6 +176,7 @@ impl SigningKey {
             SigningKey::P521(k) => k.public_key().to_public_key_pem(lf).ok(),
             SigningKey::K256(k) => k.public_key().to_public_key_pem(lf).ok(),
             SigningKey::Ed25519(k) => k.verifying_key().to_public_key_pem(lf).ok(),
+            SigningKey::Ed448(k) => k.verifying_key().to_public_key_pem(lf).ok(),
         }
     }
 
@@ -183,7 +194,8 @@ impl SigningKey {
             SigningKey::P384(_) => Family::Ecdsa(Curve::P384).key_name(),
             SigningKey::P521(_) => Family::Ecdsa(Curve::P521).key_name(),
             SigningKey::K256(_) => Family::Ecdsa(Curve::Secp256k1).key_name(),
-            SigningKey::Ed25519(_) => Family::Ed25519.key_name(),
+            SigningKey::Ed25519(_) => "Ed25519 key",
+            SigningKey::Ed448(_) => "Ed448 key",
         }
     }
 

@@ -24,11 +24,13 @@ pub enum KeygenKind {
     Ec(Curve),
     /// Ed25519.
     Ed25519,
+    /// Ed448.
+    Ed448,
 }
 
 impl KeygenKind {
     /// The kinds offered, with their command-line names.
-    pub const NAMED: [(&'static str, KeygenKind); 11] = [
+    pub const NAMED: [(&'static str, KeygenKind); 12] = [
         ("hs256", KeygenKind::Hmac(Alg::HS256)),
         ("hs384", KeygenKind::Hmac(Alg::HS384)),
         ("hs512", KeygenKind::Hmac(Alg::HS512)),
@@ -40,6 +42,7 @@ impl KeygenKind {
         ("p521", KeygenKind::Ec(Curve::P521)),
         ("secp256k1", KeygenKind::Ec(Curve::Secp256k1)),
         ("ed25519", KeygenKind::Ed25519),
+        ("ed448", KeygenKind::Ed448),
     ];
 
     /// The kind named `name` (see [`KeygenKind::NAMED`]).
@@ -53,7 +56,7 @@ impl KeygenKind {
             Family::Hmac => KeygenKind::Hmac(alg),
             Family::Rsa => KeygenKind::Rsa(2048),
             Family::Ecdsa(curve) => KeygenKind::Ec(curve),
-            Family::Ed25519 => KeygenKind::Ed25519,
+            Family::EdDsa => KeygenKind::Ed25519,
         }
     }
 }
@@ -124,6 +127,9 @@ pub fn generate(kind: KeygenKind) -> Result<GeneratedKey, KeygenError> {
             Generate::try_generate_from_rng(&mut SysRng).map_err(|e| KeygenError::Random(Cause::new(e)))?,
         ),
         KeygenKind::Ed25519 => SigningKey::Ed25519(Box::new(ed25519_dalek::SigningKey::generate(&mut rng()))),
+        KeygenKind::Ed448 => SigningKey::Ed448(Box::new(
+            Generate::try_generate_from_rng(&mut SysRng).map_err(|e| KeygenError::Random(Cause::new(e)))?,
+        )),
     };
     describe(key)
 }
@@ -188,6 +194,13 @@ pub fn describe(key: SigningKey) -> Result<GeneratedKey, KeygenError> {
             let public_jwk = json!({"kty": "OKP", "crv": "Ed25519", "x": x});
             let mut private_jwk = public_jwk.clone();
             merge(&mut private_jwk, json!({"d": b64::encode(&k.to_bytes())}));
+            (Alg::EdDSA, k.to_pkcs8_pem(lf).map_err(encode_err)?.to_string(), private_jwk, public_jwk)
+        }
+        SigningKey::Ed448(k) => {
+            let x = b64::encode(&k.verifying_key().to_bytes());
+            let public_jwk = json!({"kty": "OKP", "crv": "Ed448", "x": x});
+            let mut private_jwk = public_jwk.clone();
+            merge(&mut private_jwk, json!({"d": b64::encode(k.to_bytes().as_slice())}));
             (Alg::EdDSA, k.to_pkcs8_pem(lf).map_err(encode_err)?.to_string(), private_jwk, public_jwk)
         }
     };

@@ -86,6 +86,10 @@ pub fn sign_bytes(alg: Alg, key: &SigningKey, signing_input: &[u8]) -> Result<Ve
                 signer.try_sign(signing_input).map_err(SignError::crypto)?;
             return Ok(signature.to_bytes().to_vec());
         }
+        SigningKey::Ed448(k) => {
+            // Pure Ed448, empty context (RFC 8037): deterministic, 114 bytes.
+            return Ok(k.sign_raw(signing_input).to_bytes().to_vec());
+        }
         SigningKey::Ed25519(k) => {
             use ed25519_dalek::pkcs8::EncodePrivateKey;
             EncodingKey::from_ed_der(k.to_pkcs8_der().map_err(SignError::crypto)?.as_bytes())
@@ -169,6 +173,45 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+
+    #[test]
+    fn ed448_reproduces_rfc_8032_and_verifies() {
+        // RFC 8032 §7.4, "-----Blank" (pyca/cryptography signs the same bytes).
+        let secret = hex::decode(
+            "6c82a562cb808d10d632be89c8513ebf6c929f34ddfa8c9f63c9960ef6e348a3528c8a3fcc2f044e39a3fc5b94492f8f032e7549a20098f95b",
+        )
+        .unwrap();
+        let key =
+            SigningKey::Ed448(Box::new(ed448_goldilocks::SigningKey::try_from(secret.as_slice()).unwrap()));
+        let public = key.public_key();
+        let crate::PublicKey::Ed448(ref x) = public else { panic!("{public:?}") };
+        assert_eq!(
+            hex::encode(&x[..]),
+            "5fd7449b59b461fd2ce787ec616ad46a1da1342485a70e1f8a0ea75d80e96778edf124769b46c7061bd6783df1e50f6cd1fa1abeafe8256180"
+        );
+        let signature = sign_bytes(Alg::EdDSA, &key, b"").unwrap();
+        assert_eq!(
+            hex::encode(&signature),
+            "533a37f6bbe457251f023c0d88f976ae2dfb504a843e34d2074fd823d41a591f2b233f034f628281f2fd7a22ddd47d7828c59bd0a21bfd3980ff0d2028d4b18a9df63e006c5d1c2d345b925d8dc00b4104852db99ac5c7cdda8530a113a0f4dbb61149f05a7363268c71d95808ff2e652600"
+        );
+        let verifier = crate::verify::Prepared::new(&public);
+        assert!(verifier.verify(Alg::EdDSA, b"", &signature));
+        assert!(!verifier.verify(Alg::EdDSA, b"x", &signature));
+        let generated = crate::keygen::generate(crate::KeygenKind::Ed448).unwrap();
+        let signed = sign_json(r#"{"typ":"JWT"}"#, r#"{"sub":"x"}"#, Alg::EdDSA, &generated.key).unwrap();
+        for (kind, text) in [
+            (crate::KeyKind::PemSpki, generated.public_pem.clone().unwrap()),
+            (crate::KeyKind::Jwk, generated.public_jwk.clone().unwrap().to_string()),
+        ] {
+            let report = crate::analyse(&signed.token, &crate::parse_key(kind, &text));
+            assert_eq!(report.verdict.signature_valid, Some(true), "{kind:?}");
+        }
+        let from_jwk = SigningKey::parse(crate::KeyKind::Jwk, &generated.private_jwk.to_string()).unwrap();
+        assert_eq!(from_jwk.public_key(), generated.key.public_key());
+        let from_pem =
+            SigningKey::parse(crate::KeyKind::Auto, generated.private_pem.as_deref().unwrap()).unwrap();
+        assert_eq!(from_pem.public_key(), generated.key.public_key());
+    }
 
     #[test]
     fn sign_json_puts_alg_first_and_keeps_the_rest() {

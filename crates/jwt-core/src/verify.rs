@@ -57,6 +57,7 @@ pub enum Prepared {
     P521(p521::ecdsa::VerifyingKey),
     K256(k256::ecdsa::VerifyingKey),
     Ed25519(Box<ed25519_dalek::VerifyingKey>),
+    Ed448(Box<ed448_goldilocks::VerifyingKey>),
     /// A key no supported algorithm uses, or one that does not read.
     Unusable,
 }
@@ -85,6 +86,8 @@ impl Prepared {
             }
             PublicKey::Ed25519(bytes) => ed25519_dalek::VerifyingKey::from_bytes(bytes)
                 .map_or(Prepared::Unusable, |k| Prepared::Ed25519(Box::new(k))),
+            PublicKey::Ed448(bytes) => ed448_goldilocks::VerifyingKey::from_bytes(bytes)
+                .map_or(Prepared::Unusable, |k| Prepared::Ed448(Box::new(k))),
             PublicKey::Other(_) => Prepared::Unusable,
         }
     }
@@ -131,6 +134,14 @@ impl Prepared {
                 .is_ok_and(|s| key.verify(message, &s.normalize_s()).is_ok()),
             (Prepared::Ed25519(key), Alg::EdDSA) => {
                 ed25519_dalek::Signature::from_slice(signature).is_ok_and(|s| key.verify(message, &s).is_ok())
+            }
+            // Pure Ed448 with an empty context (RFC 8037 §3.1). R's last byte holds only the
+            // sign of x: bits 448–454 must be zero (RFC 8032 §5.2.2), which `ed448-goldilocks`
+            // 0.14.0-pre.15 does not check (Wycheproof ed448 tc63–65 caught it).
+            (Prepared::Ed448(key), Alg::EdDSA) => {
+                signature.get(56).is_some_and(|last| last & 0x7f == 0)
+                    && ed448_goldilocks::Signature::from_slice(signature)
+                        .is_ok_and(|s| key.verify_raw(&s, message).is_ok())
             }
             _ => false,
         }

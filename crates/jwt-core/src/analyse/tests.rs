@@ -293,9 +293,9 @@ fn empty_hmac_key_verifies_with_a_weak_key_warning() {
 
 #[test]
 fn readable_keys_of_unsupported_types_are_a_mismatch() {
-    // An Ed448 SubjectPublicKeyInfo (RFC 8410 example).
-    let ed448 = "-----BEGIN PUBLIC KEY-----\nMEMwBQYDK2VxAzoAX9dEm1m0Yf0s54fsYWrUah2hNCSFpw4fig6nXYDpZ3jt8SR2m0bHBhvWeD3x5Q9s0foavq/oJWGA\n-----END PUBLIC KEY-----\n";
-    let key = parse_key(KeyKind::PemSpki, ed448);
+    // An X25519 SubjectPublicKeyInfo (a key-agreement key: no JWS algorithm uses it).
+    let x25519 = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VuAyEAIxbE+IsFgIO6Bwf2UILKEVPcjKNNTxpOSJUBO0X66lI=\n-----END PUBLIC KEY-----\n";
+    let key = parse_key(KeyKind::PemSpki, x25519);
     assert!(
         matches!(key.material, Ok(KeyMaterial::Public { key: PublicKey::Other(_), .. })),
         "{:?}",
@@ -303,7 +303,24 @@ fn readable_keys_of_unsupported_types_are_a_mismatch() {
     );
     let r = analyse_at(&token(r#"{"alg":"EdDSA"}"#, "{}", &[0; 64]), &key, NOW);
     assert_eq!((r.error_kind, r.signature_valid), (Some(ErrorKind::AlgKeyMismatch), None));
-    assert!(r.message.unwrap().contains("Ed448"));
+    assert!(r.message.unwrap().contains("X25519"));
+}
+
+#[test]
+fn ed448_keys_are_eddsa_keys() {
+    // The Ed448 SubjectPublicKeyInfo of RFC 8410 §10.1: an EdDSA key now, so a wrong signature
+    // is a bad signature, not a mismatch; for RS256 it is the wrong type.
+    let ed448 = "-----BEGIN PUBLIC KEY-----\nMEMwBQYDK2VxAzoAX9dEm1m0Yf0s54fsYWrUah2hNCSFpw4fig6nXYDpZ3jt8SR2m0bHBhvWeD3x5Q9s0foavq/oJWGA\n-----END PUBLIC KEY-----\n";
+    let key = parse_key(KeyKind::PemSpki, ed448);
+    assert!(
+        matches!(key.material, Ok(KeyMaterial::Public { key: PublicKey::Ed448(_), .. })),
+        "{:?}",
+        key.material
+    );
+    let r = analyse_at(&token(r#"{"alg":"EdDSA"}"#, "{}", &[0; 114]), &key, NOW);
+    assert_eq!((r.error_kind, r.signature_valid), (Some(ErrorKind::BadSignature), Some(false)));
+    let r = analyse_at(&token(r#"{"alg":"RS256"}"#, "{}", &[0; 256]), &key, NOW);
+    assert_eq!((r.error_kind, r.signature_valid), (Some(ErrorKind::AlgKeyMismatch), None));
 }
 
 #[test]

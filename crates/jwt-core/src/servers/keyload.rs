@@ -75,7 +75,7 @@ pub(super) enum KeyType {
         point: Option<Vec<u8>>,
     },
     Ed25519(Option<[u8; 32]>),
-    Ed448,
+    Ed448(Option<Box<[u8; 57]>>),
     X25519,
     X448,
     Dsa,
@@ -101,7 +101,7 @@ impl Loaded {
             KeyType::RsaPss { .. } => "rsa-pss",
             KeyType::Ec { .. } => "ec",
             KeyType::Ed25519(_) => "ed25519",
-            KeyType::Ed448 => "ed448",
+            KeyType::Ed448(_) => "ed448",
             KeyType::X25519 => "x25519",
             KeyType::X448 => "x448",
             KeyType::Dsa => "dsa",
@@ -114,7 +114,7 @@ impl Loaded {
             KeyType::Rsa { .. } | KeyType::RsaPss { .. } => "RSA",
             KeyType::Ec { .. } => "EC",
             KeyType::Ed25519(_) => "Ed25519",
-            KeyType::Ed448 => "Ed448",
+            KeyType::Ed448(_) => "Ed448",
             KeyType::X25519 => "X25519",
             KeyType::X448 => "X448",
             KeyType::Dsa => "DSA",
@@ -132,6 +132,7 @@ impl Loaded {
                 Some(PublicKey::Ec { curve: *curve, point: point.clone() })
             }
             KeyType::Ed25519(Some(x)) => Some(PublicKey::Ed25519(*x)),
+            KeyType::Ed448(Some(x)) => Some(PublicKey::Ed448(x.clone())),
             _ => None,
         }
     }
@@ -244,7 +245,7 @@ pub(super) fn from_spki(der: &[u8]) -> Step<Option<Loaded>> {
             ec_point(curve, bits)
         }
         oid::ED25519 => <[u8; 32]>::try_from(bits).ok().map(|x| KeyType::Ed25519(Some(x))),
-        oid::ED448 => (bits.len() == 57).then_some(KeyType::Ed448),
+        oid::ED448 => <[u8; 57]>::try_from(bits).ok().map(|x| KeyType::Ed448(Some(Box::new(x)))),
         oid::X25519 => (bits.len() == 32).then_some(KeyType::X25519),
         oid::X448 => (bits.len() == 56).then_some(KeyType::X448),
         oid::DSA => Some(KeyType::Dsa),
@@ -366,7 +367,9 @@ fn pkcs8(der: &[u8]) -> Step<Option<KeyType>> {
                 .ok()
                 .map(|k| KeyType::Ed25519(Some(k.verifying_key().to_bytes())))
         }
-        oid::ED448 => Some(KeyType::Ed448),
+        oid::ED448 => ed448_goldilocks::SigningKey::try_from(info)
+            .ok()
+            .map(|k| KeyType::Ed448(Some(Box::new(k.verifying_key().to_bytes())))),
         oid::X25519 => Some(KeyType::X25519),
         oid::X448 => Some(KeyType::X448),
         oid::DSA => Some(KeyType::Dsa),
@@ -476,14 +479,14 @@ pub(super) fn from_jwk(jwk: &Value) -> Step<Loaded> {
             }
             rsa_numbers(&member("n")?, &member("e")?)
         }
-        (Some("EC" | "OKP"), Some("P-256" | "P-384" | "P-521" | "secp256k1" | "Ed25519")) => {
+        (Some("EC" | "OKP"), Some("P-256" | "P-384" | "P-521" | "secp256k1" | "Ed25519" | "Ed448")) => {
             match formats::jwk_public(jwk).map_err(|e| unreadable(e.to_string()))? {
                 PublicKey::Ec { curve, point } => KeyType::Ec { curve, point: Some(point) },
                 PublicKey::Ed25519(x) => KeyType::Ed25519(Some(x)),
+                PublicKey::Ed448(x) => KeyType::Ed448(Some(x)),
                 other => return Err(unreadable(other.describe())),
             }
         }
-        (Some("OKP"), Some("Ed448")) => KeyType::Ed448,
         (Some("OKP"), Some("X25519")) => KeyType::X25519,
         (Some("OKP"), Some("X448")) => KeyType::X448,
         (kty, crv) => return Err(unreadable(format!("kty {kty:?}, crv {crv:?}"))),

@@ -33,7 +33,7 @@
 //! with the class name (`JsonWebTokenError`, `TokenExpiredError`, `SyntaxError`, …;
 //! `InvalidSignatureError`, `DecodeError`, …) and the exact message; `ok: None` with an
 //! explanation when there is no prediction: the library cannot take the key at all, or the
-//! debugger cannot tell (an Ed448 or secp256k1 signature it has no code for, JSON that only one
+//! debugger cannot tell (a signature with a key it has no code for, JSON that only one
 //! side reads, …). One message cannot be exact: PyJWT's "Expected one of <generator object …
 //! at 0x7f…>" names a memory address, which is written `0x…` here.
 

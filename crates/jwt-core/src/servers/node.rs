@@ -311,7 +311,7 @@ fn signature_verifies(alg: &str, key: Option<&KeyObject>, input: &[u8], signatur
     if alg == "none" {
         return Ok(signature.is_empty());
     }
-    let Some(parsed) = Alg::parse(alg).filter(|a| a.family() != Family::Ed25519) else {
+    let Some(parsed) = Alg::parse(alg).filter(|a| a.family() != Family::EdDsa) else {
         return Err(Stop::threw(
             "TypeError",
             format!(

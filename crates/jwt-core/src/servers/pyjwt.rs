@@ -84,7 +84,7 @@ impl Algorithm {
                 matches!(key, KeyType::Rsa { .. } | KeyType::RsaPss { .. })
             }
             Algorithm::Ec(..) => matches!(key, KeyType::Ec { .. }),
-            Algorithm::Okp => matches!(key, KeyType::Ed25519(_) | KeyType::Ed448),
+            Algorithm::Okp => matches!(key, KeyType::Ed25519(_) | KeyType::Ed448(_)),
             Algorithm::NoneAlg | Algorithm::Hmac(_) => false,
         }
     }
