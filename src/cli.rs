@@ -150,7 +150,7 @@ pub struct SignArgs {
 #[derive(Debug, Args)]
 pub struct KeygenArgs {
     /// What to make: hs256, hs384, hs512, rsa2048, rsa3072, rsa4096, p256, p384, p521, secp256k1,
-    /// ed25519, ed448.
+    /// ed25519, ed448, ml-dsa-44, ml-dsa-65, ml-dsa-87.
     #[arg(value_name = "KIND", value_parser = parse_keygen)]
     pub kind: KeygenKind,
     /// Print JSON with every form (PEM and JWK, private and public).

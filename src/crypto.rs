@@ -1,7 +1,7 @@
 //! The lazily loaded part of the core: public-key verification, signing, key generation and the
 //! teaching view. In the browser it is its own WebAssembly module (`crates/jwt-core-wasm`,
 //! served under `/crypto/`), loaded once the page is interactive: the page calls it directly
-//! for fast work and through a Web Worker for slow work, so no keystroke waits on ES384/ES512
+//! for fast work and through a Web Worker for slow work, so no keystroke waits on ES384/ES512/ML-DSA
 //! arithmetic. On the server (and in native tests) the same calls run the core directly.
 
 use jwt_core::analyse::SignatureCheck;
@@ -53,10 +53,14 @@ pub struct ServersRequest {
     pub now: i64,
 }
 
-/// Whether verifying `alg` takes long enough (milliseconds in WebAssembly) to belong in the
-/// worker rather than on the page's main thread.
-pub fn is_slow(alg: Option<Alg>) -> bool {
-    matches!(alg, Some(Alg::ES384 | Alg::ES512))
+/// Whether verifying the token takes long enough (milliseconds in WebAssembly) to belong in the
+/// worker rather than on the page's main thread: ES384, ES512, ML-DSA, and EdDSA with an Ed448
+/// signature (114 bytes; an Ed25519 one is 64 and quick). Natively (criterion, 1 KB token):
+/// ES384 0.66 ms, ES512 0.77, Ed448 1.23, ML-DSA-44/65/87 0.16/0.24/0.39 (with 3–6 KB tokens).
+pub fn is_slow(decoded: &jwt_core::Decoded) -> bool {
+    let alg = decoded.alg.as_deref().and_then(Alg::parse);
+    let ed448 = alg == Some(Alg::EdDSA) && decoded.signature.as_ref().is_some_and(|s| s.len() == 114);
+    ed448 || matches!(alg, Some(Alg::ES384 | Alg::ES512 | Alg::MlDsa44 | Alg::MlDsa65 | Alg::MlDsa87))
 }
 
 #[cfg(feature = "hydrate")]
@@ -366,5 +370,38 @@ mod native {
             &jwt_core::parse_key(q.key_kind, &q.key_text),
             &jwt_core::verify::Full,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_slow;
+
+    fn token(alg: &str, signature_bytes: usize) -> jwt_core::Decoded {
+        let b64 = jwt_core::b64::encode;
+        jwt_core::decode(&format!(
+            "{}.{}.{}",
+            b64(format!(r#"{{"alg":"{alg}"}}"#).as_bytes()),
+            b64(b"{}"),
+            b64(&vec![1u8; signature_bytes])
+        ))
+    }
+
+    #[test]
+    fn slow_algorithms_go_to_the_worker() {
+        for (alg, bytes, slow) in [
+            ("HS256", 32, false),
+            ("ES256", 64, false),
+            ("ES256K", 64, false),
+            ("EdDSA", 64, false),
+            ("EdDSA", 114, true),
+            ("ES384", 96, true),
+            ("ES512", 132, true),
+            ("ML-DSA-44", 2420, true),
+            ("ML-DSA-87", 4627, true),
+            ("XS256", 32, false),
+        ] {
+            assert_eq!(is_slow(&token(alg, bytes)), slow, "{alg} with {bytes} bytes");
+        }
     }
 }

@@ -125,7 +125,7 @@ impl Debugger {
                 return Some(result.clone());
             }
             // At once when the code is at hand (and the algorithm fast); otherwise asked below.
-            let answer = crypto::check_now(&question, crypto::is_slow(alg_of(&decoded)));
+            let answer = crypto::check_now(&question, crypto::is_slow(&decoded));
             if answer.is_some() {
                 browser::count("jwt-debugger:check");
             }
@@ -139,7 +139,7 @@ impl Debugger {
             if check.read().is_some() {
                 return;
             }
-            let slow = crypto::is_slow(alg_of(&decoded.read_untracked()));
+            let slow = crypto::is_slow(&decoded.read_untracked());
             let ticket = asked.get_value() + 1;
             asked.set_value(ticket);
             leptos::task::spawn_local(async move {

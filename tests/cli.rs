@@ -91,7 +91,7 @@ fn every_fixture_case_through_the_cli_json() {
         assert!(got.get("claims").is_some() && got.get("segments").is_some());
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert_eq!(cases.len(), 74);
+    assert_eq!(cases.len(), 81);
 }
 
 #[test]
@@ -190,6 +190,7 @@ fn keygen_then_sign_then_inspect_for_every_algorithm() {
         ("secp256k1", "ES256K"),
         ("ed25519", "EdDSA"),
         ("ed448", "EdDSA"),
+        ("ml-dsa-65", "ML-DSA-65"),
     ] {
         let out = run(&["keygen", kind, "--json"], None);
         assert_eq!(out.status.code(), Some(0), "{kind}");

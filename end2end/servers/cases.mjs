@@ -450,6 +450,19 @@ export function makeCases() {
   if (CERT.ed25519) add('eddsa-cert', 'EdDSA, Ed25519 certificate', { token: signed('EdDSA'), key: key.pem(CERT.ed25519, 'pem-cert'), options: { algorithms: ['EdDSA'] } });
   add('eddsa-ed448', 'EdDSA signed with Ed448', { token: signed('EdDSA', { sub: 'user-1' }, K.ed448.privateKey), key: key.pem(PEM.ed448Pub), options: { algorithms: ['EdDSA'] } });
   add('eddsa-ed448-tampered', 'EdDSA signed with Ed448, tampered payload', { token: (() => { const p = signed('EdDSA', { sub: 'user-1' }, K.ed448.privateKey).split('.'); return `${p[0]}.${seg({ sub: 'admin' })}.${p[2]}`; })(), key: key.pem(PEM.ed448Pub), options: { algorithms: ['EdDSA'] } });
+  {
+    // ML-DSA (RFC 9964), which neither library knows: a token and key made by pyca/cryptography
+    // (the core's fixtures), since node 20 cannot make ML-DSA keys.
+    const fixtures = JSON.parse(fs.readFileSync(new URL('../../crates/jwt-core/tests/fixtures/more-algorithms.json', import.meta.url), 'utf8'));
+    const ml = fixtures.cases.find((c) => c.id === 'ml_dsa_44_valid');
+    const akp = fixtures.cases.find((c) => c.id === 'ml_dsa_44_jwk');
+    const nodeKeys = 'node reads ML-DSA keys (its OpenSSL does); the debugger does not model what jsonwebtoken does with them';
+    add('ml-dsa-44-pem', 'ML-DSA-44 token, its SPKI PEM, algorithms ["ML-DSA-44"]', { token: ml.token, key: key.pem(ml.key.value), options: { algorithms: ['ML-DSA-44'] }, noPrediction: { node: nodeKeys } });
+    add('ml-dsa-44-secret', 'ML-DSA-44 token, a secret, algorithms ["ML-DSA-44"]', { token: ml.token, options: { algorithms: ['ML-DSA-44'] } });
+    add('es256k-secret', 'ES256K token, a secret, algorithms ["ES256K"]', { token: signed('ES256K'), options: { algorithms: ['ES256K'] } });
+    add('ml-dsa-44-omitted', 'ML-DSA-44 token, its SPKI PEM, algorithms omitted', { token: ml.token, key: key.pem(ml.key.value), options: {}, noPrediction: { node: nodeKeys } });
+    add('ml-dsa-44-akp-jwk', 'ML-DSA-44 token, its AKP JWK', { token: ml.token, key: key.jwk(akp.key.value), options: { algorithms: ['ML-DSA-44'] }, noPrediction: { node: 'createPublicKey refuses kty AKP before jwt.verify', pyjwt: 'PyJWK raises an error quoting the JWK as a Python dict' } });
+  }
   add('eddsa-ed448-signed-jwk', 'EdDSA signed with Ed448, its JWK', { token: signed('EdDSA', { sub: 'user-1' }, K.ed448.privateKey), key: key.jwk(pubJwk(K.ed448)), options: { algorithms: ['EdDSA'] } });
   add('eddsa-rsa-key', 'EdDSA token, RSA PEM', { token: signed('EdDSA'), key: key.pem(PEM.rsaPub), options: { algorithms: ['EdDSA'] } });
   add('eddsa-pkcs1-key', 'EdDSA token, RSA PUBLIC KEY PEM', { token: signed('EdDSA'), key: key.pem(PEM.rsaPkcs1Pub), options: { algorithms: ['EdDSA'] } });

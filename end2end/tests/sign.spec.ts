@@ -41,7 +41,7 @@ test.describe("sign mode", () => {
     await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
   });
 
-  for (const alg of ["ES256", "EdDSA", "PS256", "ES512", "ES256K"]) {
+  for (const alg of ["ES256", "EdDSA", "PS256", "ES512", "ES256K", "ML-DSA-44"]) {
     test(`generate a key, sign ${alg}, decode with the matching public key`, async ({ page }) => {
       test.slow(alg === "PS256"); // RSA key generation in WASM takes a moment.
       const app = new DebuggerPage(page);
@@ -58,6 +58,23 @@ test.describe("sign mode", () => {
       // The decoder got the public key, never the private one.
       await expect(app.keyInput).toHaveValue(/-----BEGIN PUBLIC KEY-----/);
       await expect(app.keyInput).not.toHaveValue(/PRIVATE/);
+      if (alg === "ML-DSA-44") {
+        // pyca/cryptography's ML-DSA (PyJWT has none) verifies the page's signature over the
+        // signing input, pure ML-DSA with an empty context (RFC 9964).
+        const script = [
+          "import sys, base64",
+          "from cryptography.hazmat.primitives.serialization import load_pem_public_key",
+          "token, pem = sys.argv[1], sys.argv[2].encode()",
+          "signing_input, _, sig = token.rpartition('.')",
+          "load_pem_public_key(pem).verify(base64.urlsafe_b64decode(sig + '=' * (-len(sig) % 4)), signing_input.encode())",
+          "print('verified')",
+        ].join("\n");
+        const run = spawnSync(PYTHON, ["-c", script, await app.tokenInput.inputValue(), await app.keyInput.inputValue()], {
+          encoding: "utf8",
+        });
+        expect(run.stderr).toBe("");
+        expect(run.stdout.trim()).toBe("verified");
+      }
       if (alg === "ES256K") {
         // An independent implementation agrees: PyJWT (pyca/cryptography) verifies the page's
         // secp256k1 signature with the public key the page handed to the decoder.

@@ -83,7 +83,7 @@ async fn server_says_body(state: Debugger, open: RwSignal<bool>) -> AnyView {
         if !open.get() {
             return;
         }
-        let slow = crypto::is_slow(state.decoded.read().alg.as_deref().and_then(jwt_core::Alg::parse));
+        let slow = crypto::is_slow(&state.decoded.read());
         let request = ServersRequest {
             token: state.token.get(),
             key_kind: state.key_kind.get(),

@@ -47,8 +47,10 @@ fn token_with(alg: Alg, kind: KeygenKind, size: usize) -> (String, ParsedKey) {
 fn one_kilobyte(c: &mut Criterion) {
     let mut group = c.benchmark_group("analyse+verify 1 KB");
     for alg in Alg::ALL {
-        let (token, key) = token(alg, 1024);
-        assert!(token.len() <= 1024 && token.len() > 1000, "{alg}: {}", token.len());
+        // An ML-DSA signature alone is 2.4–4.6 KB: its tokens are as small as they can be.
+        let size = if matches!(alg.family(), jwt_core::Family::MlDsa(_)) { 0 } else { 1024 };
+        let (token, key) = token(alg, size);
+        assert!(size == 0 || (token.len() <= 1024 && token.len() > 1000), "{alg}: {}", token.len());
         assert_eq!(analyse(&token, &key).verdict.signature_valid, Some(true));
         group.bench_function(alg.name(), |b| b.iter(|| analyse(black_box(&token), black_box(&key))));
     }

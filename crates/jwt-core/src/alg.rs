@@ -21,6 +21,12 @@ pub enum Alg {
     ES512,
     ES256K,
     EdDSA,
+    #[serde(rename = "ML-DSA-44")]
+    MlDsa44,
+    #[serde(rename = "ML-DSA-65")]
+    MlDsa65,
+    #[serde(rename = "ML-DSA-87")]
+    MlDsa87,
 }
 
 /// Which kind of key an algorithm needs.
@@ -35,6 +41,56 @@ pub enum Family {
     Ecdsa(Curve),
     /// EdDSA (RFC 8037) with an Ed25519 or an Ed448 key.
     EdDsa,
+    /// ML-DSA (FIPS 204, RFC 9964) at one security level.
+    MlDsa(MlDsa),
+}
+
+/// The ML-DSA parameter sets of FIPS 204.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MlDsa {
+    #[serde(rename = "ML-DSA-44")]
+    L44,
+    #[serde(rename = "ML-DSA-65")]
+    L65,
+    #[serde(rename = "ML-DSA-87")]
+    L87,
+}
+
+impl MlDsa {
+    /// All three, weakest first.
+    pub const ALL: [MlDsa; 3] = [MlDsa::L44, MlDsa::L65, MlDsa::L87];
+
+    /// "ML-DSA-44": the parameter set's name, also its JWS `alg` (RFC 9964).
+    pub fn name(self) -> &'static str {
+        self.alg().name()
+    }
+
+    /// The JWS algorithm of this parameter set.
+    pub fn alg(self) -> Alg {
+        match self {
+            MlDsa::L44 => Alg::MlDsa44,
+            MlDsa::L65 => Alg::MlDsa65,
+            MlDsa::L87 => Alg::MlDsa87,
+        }
+    }
+
+    /// Public key bytes (FIPS 204 Table 2).
+    pub fn public_key_bytes(self) -> usize {
+        match self {
+            MlDsa::L44 => 1312,
+            MlDsa::L65 => 1952,
+            MlDsa::L87 => 2592,
+        }
+    }
+
+    /// Signature bytes (FIPS 204 Table 2).
+    pub fn signature_bytes(self) -> usize {
+        match self {
+            MlDsa::L44 => 2420,
+            MlDsa::L65 => 3309,
+            MlDsa::L87 => 4627,
+        }
+    }
 }
 
 impl Family {
@@ -48,6 +104,9 @@ impl Family {
             Family::Ecdsa(Curve::P521) => "EC P-521 key",
             Family::Ecdsa(Curve::Secp256k1) => "EC secp256k1 key",
             Family::EdDsa => "Ed25519 or Ed448 key",
+            Family::MlDsa(MlDsa::L44) => "ML-DSA-44 key",
+            Family::MlDsa(MlDsa::L65) => "ML-DSA-65 key",
+            Family::MlDsa(MlDsa::L87) => "ML-DSA-87 key",
         }
     }
 }
@@ -142,7 +201,7 @@ impl Hash {
 
 impl Alg {
     /// Every supported algorithm, in the order the UI lists them.
-    pub const ALL: [Alg; 14] = [
+    pub const ALL: [Alg; 17] = [
         Alg::HS256,
         Alg::HS384,
         Alg::HS512,
@@ -157,6 +216,9 @@ impl Alg {
         Alg::ES512,
         Alg::ES256K,
         Alg::EdDSA,
+        Alg::MlDsa44,
+        Alg::MlDsa65,
+        Alg::MlDsa87,
     ];
 
     /// Parses an `alg` header value, case-sensitively. `None` for anything unsupported.
@@ -181,6 +243,9 @@ impl Alg {
             Alg::ES512 => "ES512",
             Alg::ES256K => "ES256K",
             Alg::EdDSA => "EdDSA",
+            Alg::MlDsa44 => "ML-DSA-44",
+            Alg::MlDsa65 => "ML-DSA-65",
+            Alg::MlDsa87 => "ML-DSA-87",
         }
     }
 
@@ -194,6 +259,9 @@ impl Alg {
             Alg::ES512 => Family::Ecdsa(Curve::P521),
             Alg::ES256K => Family::Ecdsa(Curve::Secp256k1),
             Alg::EdDSA => Family::EdDsa,
+            Alg::MlDsa44 => Family::MlDsa(MlDsa::L44),
+            Alg::MlDsa65 => Family::MlDsa(MlDsa::L65),
+            Alg::MlDsa87 => Family::MlDsa(MlDsa::L87),
         }
     }
 
@@ -204,7 +272,7 @@ impl Alg {
             Alg::HS256 | Alg::RS256 | Alg::PS256 | Alg::ES256 | Alg::ES256K => Some(Hash::Sha256),
             Alg::HS384 | Alg::RS384 | Alg::PS384 | Alg::ES384 => Some(Hash::Sha384),
             Alg::HS512 | Alg::RS512 | Alg::PS512 | Alg::ES512 => Some(Hash::Sha512),
-            Alg::EdDSA => None,
+            Alg::EdDSA | Alg::MlDsa44 | Alg::MlDsa65 | Alg::MlDsa87 => None,
         }
     }
 
@@ -225,10 +293,13 @@ impl Alg {
             Alg::ES512 => "ECDSA using P-521 and SHA-512",
             Alg::ES256K => "ECDSA using secp256k1 and SHA-256 (RFC 8812)",
             Alg::EdDSA => "Edwards-curve signature (Ed25519 or Ed448, RFC 8037)",
+            Alg::MlDsa44 => "ML-DSA-44, post-quantum lattice signature (FIPS 204, RFC 9964)",
+            Alg::MlDsa65 => "ML-DSA-65, post-quantum lattice signature (FIPS 204, RFC 9964)",
+            Alg::MlDsa87 => "ML-DSA-87, post-quantum lattice signature (FIPS 204, RFC 9964)",
         }
     }
 
-    /// The equivalent `jsonwebtoken` algorithm (it has no ES512 and no ES256K).
+    /// The equivalent `jsonwebtoken` algorithm (it has no ES512, ES256K or ML-DSA).
     pub(crate) fn to_jsonwebtoken(self) -> Option<jsonwebtoken::Algorithm> {
         use jsonwebtoken::Algorithm as J;
         Some(match self {
@@ -243,7 +314,7 @@ impl Alg {
             Alg::PS512 => J::PS512,
             Alg::ES256 => J::ES256,
             Alg::ES384 => J::ES384,
-            Alg::ES512 | Alg::ES256K => return None,
+            Alg::ES512 | Alg::ES256K | Alg::MlDsa44 | Alg::MlDsa65 | Alg::MlDsa87 => return None,
             Alg::EdDSA => J::EdDSA,
         })
     }
@@ -275,7 +346,7 @@ mod tests {
     #[test]
     fn only_es512_and_es256k_are_missing_from_jsonwebtoken() {
         let missing: Vec<Alg> = Alg::ALL.into_iter().filter(|a| a.to_jsonwebtoken().is_none()).collect();
-        assert_eq!(missing, vec![Alg::ES512, Alg::ES256K]);
+        assert_eq!(missing, vec![Alg::ES512, Alg::ES256K, Alg::MlDsa44, Alg::MlDsa65, Alg::MlDsa87]);
     }
 
     #[test]

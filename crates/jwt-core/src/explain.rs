@@ -113,6 +113,15 @@ pub fn explain(alg: Alg, signing_input: &str, signature: &[u8], secret: Option<&
                 ));
             }
         }
+        (Family::MlDsa(level), _) => {
+            // Kilobytes of signature: the start of it, and its size (the JSON has all of it).
+            let shown = signature.get(..48).unwrap_or(signature);
+            steps.push(step(
+                format!("Signature ({} bytes; {} signatures are {})", signature.len(), level.name(), level.signature_bytes()),
+                format!("{}… ({} more bytes)", hex(shown), signature.len() - shown.len()),
+                Some("ML-DSA signs the message itself (pure ML-DSA, empty context: RFC 9964); there is no separate digest step."),
+            ));
+        }
         _ => {
             // Ed25519 signs with 64 bytes (SHA-512 inside), Ed448 with 114 (SHAKE256 inside).
             let (half, note) = match signature.len() {
@@ -172,5 +181,8 @@ mod tests {
         let e = explain(Alg::EdDSA, "a.b", &ed448, None);
         assert!(e.steps[1].label.starts_with("R (57 bytes") && e.steps[2].label.starts_with("S (57 bytes"));
         assert_eq!(e.steps[2].value, hex(&ed448[57..]));
+        let e = explain(Alg::MlDsa44, "a.b", &[1u8; 2420], None);
+        assert!(e.steps[1].label.starts_with("Signature (2420 bytes"), "{:?}", e.steps);
+        assert!(e.steps[1].value.ends_with("… (2372 more bytes)") && e.steps[1].value.len() < 200);
     }
 }

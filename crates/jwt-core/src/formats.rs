@@ -5,7 +5,7 @@
 use der::Decode;
 use serde_json::Value;
 
-use crate::alg::Curve;
+use crate::alg::{Curve, MlDsa};
 use crate::b64::{self, Alphabet};
 use crate::error::{Cause, KeyError};
 use crate::key::{PublicKey, SigningKey, rsa_public, strip_zeros};
@@ -64,6 +64,8 @@ pub fn from_spki(der: &[u8]) -> Result<PublicKey, KeyError> {
         ed25519_public(bits)
     } else if algorithm == oid::ED448 {
         ed448_public(bits)
+    } else if let Some(level) = oid::ml_dsa(&algorithm) {
+        ml_dsa_public(level, bits)
     } else {
         Ok(PublicKey::Other(format!("{} public key", oid::name(&algorithm))))
     }
@@ -101,6 +103,31 @@ pub fn ec_public(curve: Curve, point: &[u8]) -> Result<PublicKey, KeyError> {
     } else {
         Err(KeyError::Invalid { what: curve.name(), detail: "the point is not on the curve".to_owned() })
     }
+}
+
+/// An ML-DSA public key: exactly the parameter set's length (FIPS 204 Table 2).
+pub fn ml_dsa_public(level: MlDsa, bytes: &[u8]) -> Result<PublicKey, KeyError> {
+    if bytes.len() != level.public_key_bytes() {
+        return Err(KeyError::Invalid {
+            what: "ML-DSA",
+            detail: format!(
+                "{} public keys are {} bytes, not {}",
+                level.name(),
+                level.public_key_bytes(),
+                bytes.len()
+            ),
+        });
+    }
+    Ok(PublicKey::MlDsa { level, bytes: bytes.to_vec() })
+}
+
+/// The parameter set an AKP JWK's `alg` names (RFC 9964: an AKP key is bound to its algorithm).
+fn akp_level(jwk: &Value) -> Result<Option<MlDsa>, KeyError> {
+    let alg = jwk
+        .get("alg")
+        .and_then(Value::as_str)
+        .ok_or_else(|| KeyError::Jwk("an AKP JWK needs \"alg\"".into()))?;
+    Ok(MlDsa::ALL.into_iter().find(|l| l.name() == alg))
 }
 
 /// An Ed448 public key (RFC 8037): 57 bytes, a valid point that is not of small order (as for
@@ -191,6 +218,14 @@ pub fn jwk_public(jwk: &Value) -> Result<PublicKey, KeyError> {
             other => Ok(PublicKey::Other(format!("OKP {other} public key"))),
         },
         "oct" => Ok(PublicKey::Oct(jwk_bytes(jwk, "k")?)),
+        // RFC 9964: "Algorithm Key Pair", its `alg` names the algorithm, `pub` the public key.
+        "AKP" => match akp_level(jwk)? {
+            Some(level) => ml_dsa_public(level, &jwk_bytes(jwk, "pub")?),
+            None => Ok(PublicKey::Other(format!(
+                "AKP {} public key",
+                jwk.get("alg").and_then(Value::as_str).unwrap_or_default()
+            ))),
+        },
         other => Ok(PublicKey::Other(format!("JWK of key type \"{other}\""))),
     }
 }
@@ -241,6 +276,12 @@ fn signing_key_from_pkcs8(der: &[u8]) -> Result<SigningKey, KeyError> {
             .map_err(pkcs8)
     } else if algorithm == oid::ED448 {
         ed448_goldilocks::SigningKey::try_from(info).map(|k| SigningKey::Ed448(Box::new(k))).map_err(pkcs8)
+    } else if let Some(level) = oid::ml_dsa(&algorithm) {
+        let seed = crate::mldsa::from_pkcs8(level, info).ok_or_else(|| KeyError::Invalid {
+            what: "ML-DSA",
+            detail: "only the seed form of an ML-DSA private key (RFC 9881) is read".to_owned(),
+        })?;
+        Ok(SigningKey::MlDsa { level, seed: Box::new(seed) })
     } else {
         Err(KeyError::Unsupported(format!("{} private key", oid::name(&algorithm))))
     }
@@ -252,6 +293,20 @@ pub fn signing_key_from_jwk(jwk: &Value) -> Result<SigningKey, KeyError> {
     let public = jwk_public(jwk)?;
     if let PublicKey::Oct(k) = public {
         return Ok(SigningKey::Secret(k));
+    }
+    if let PublicKey::MlDsa { level, .. } = public {
+        // RFC 9964: `priv` is the 32-byte seed.
+        if jwk.get("priv").is_none() {
+            return Err(KeyError::NotPrivate);
+        }
+        let seed: [u8; 32] = jwk_bytes(jwk, "priv")?.as_slice().try_into().map_err(|_| {
+            KeyError::Invalid { what: "ML-DSA", detail: "\"priv\" must be the 32-byte seed".to_owned() }
+        })?;
+        let key = SigningKey::MlDsa { level, seed: Box::new(seed) };
+        if key.public_key() != public {
+            return Err(KeyError::Jwk("the private part does not match the public part".into()));
+        }
+        return Ok(key);
     }
     if jwk.get("d").is_none() {
         return Err(KeyError::NotPrivate);
@@ -290,7 +345,7 @@ pub fn signing_key_from_jwk(jwk: &Value) -> Result<SigningKey, KeyError> {
             })?;
             SigningKey::Ed448(Box::new(key))
         }
-        PublicKey::Oct(_) | PublicKey::Other(_) => {
+        PublicKey::Oct(_) | PublicKey::Other(_) | PublicKey::MlDsa { .. } => {
             return Err(KeyError::Unsupported(public.describe()));
         }
     };

@@ -3,7 +3,7 @@
 
 use p256::elliptic_curve::sec1::ToSec1Point;
 
-use crate::alg::{Alg, Curve, Family};
+use crate::alg::{Alg, Curve, Family, MlDsa};
 
 /// A public key (or a symmetric JWK) ready for verification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub enum PublicKey {
     Ed25519([u8; 32]),
     /// An Ed448 public key (RFC 8037), 57 bytes, a valid point.
     Ed448(Box<[u8; 57]>),
+    /// An ML-DSA public key (FIPS 204), of its parameter set's exact length.
+    MlDsa { level: MlDsa, bytes: Vec<u8> },
     /// A symmetric key from an `oct` JWK.
     Oct(Vec<u8>),
     /// A well-formed key of a type no supported algorithm uses (X25519, X448, …): it
@@ -30,6 +32,7 @@ impl PublicKey {
             (PublicKey::Oct(_), Family::Hmac) | (PublicKey::Rsa { .. }, Family::Rsa) => true,
             (PublicKey::Ec { curve, .. }, Family::Ecdsa(c)) => *curve == c,
             (PublicKey::Ed25519(_) | PublicKey::Ed448(_), Family::EdDsa) => true,
+            (PublicKey::MlDsa { level, .. }, Family::MlDsa(l)) => *level == l,
             _ => false,
         }
     }
@@ -41,6 +44,7 @@ impl PublicKey {
             PublicKey::Ec { curve, .. } => format!("EC {} public key", curve.name()),
             PublicKey::Ed25519(_) => "Ed25519 public key".to_owned(),
             PublicKey::Ed448(_) => "Ed448 public key".to_owned(),
+            PublicKey::MlDsa { level, .. } => format!("{} public key", level.name()),
             PublicKey::Oct(k) => format!("symmetric key ({} bytes)", k.len()),
             PublicKey::Other(what) => format!("{what} (not usable for JWS here)"),
         }
@@ -82,6 +86,7 @@ impl PublicKey {
             PublicKey::Ed448(bytes) => {
                 ed448_goldilocks::VerifyingKey::from_bytes(bytes).ok()?.to_public_key_pem(lf).ok()
             }
+            PublicKey::MlDsa { level, bytes } => crate::mldsa::public_pem(*level, bytes),
             PublicKey::Oct(_) | PublicKey::Other(_) => None,
         }
     }
@@ -102,6 +107,10 @@ impl PublicKey {
             }
             PublicKey::Ed25519(bytes) => json!({"kty": "OKP", "crv": "Ed25519", "x": enc(bytes)}),
             PublicKey::Ed448(bytes) => json!({"kty": "OKP", "crv": "Ed448", "x": enc(&bytes[..])}),
+            // RFC 9964: key type AKP, with the algorithm and the encoded public key.
+            PublicKey::MlDsa { level, bytes } => {
+                json!({"kty": "AKP", "alg": level.name(), "pub": enc(bytes)})
+            }
             PublicKey::Oct(k) => json!({"kty": "oct", "k": enc(k)}),
             PublicKey::Other(_) => return None,
         })
@@ -139,6 +148,8 @@ pub enum SigningKey {
     Ed25519(Box<ed25519_dalek::SigningKey>),
     /// Ed448 private key (its 57-byte seed).
     Ed448(Box<ed448_goldilocks::SigningKey>),
+    /// ML-DSA private key: its 32-byte seed ξ (RFC 9964's `priv`).
+    MlDsa { level: MlDsa, seed: Box<[u8; 32]> },
 }
 
 impl std::fmt::Debug for SigningKey {
@@ -161,6 +172,9 @@ impl SigningKey {
             SigningKey::K256(k) => ec(Curve::Secp256k1, k.public_key().to_sec1_point(false).as_bytes()),
             SigningKey::Ed25519(k) => PublicKey::Ed25519(k.verifying_key().to_bytes()),
             SigningKey::Ed448(k) => PublicKey::Ed448(Box::new(k.verifying_key().to_bytes())),
+            SigningKey::MlDsa { level, seed } => {
+                PublicKey::MlDsa { level: *level, bytes: crate::mldsa::public_from_seed(*level, seed) }
+            }
         }
     }
 
@@ -177,6 +191,7 @@ impl SigningKey {
             SigningKey::K256(k) => k.public_key().to_public_key_pem(lf).ok(),
             SigningKey::Ed25519(k) => k.verifying_key().to_public_key_pem(lf).ok(),
             SigningKey::Ed448(k) => k.verifying_key().to_public_key_pem(lf).ok(),
+            SigningKey::MlDsa { .. } => self.public_key().to_spki_pem(),
         }
     }
 
@@ -196,6 +211,7 @@ impl SigningKey {
             SigningKey::K256(_) => Family::Ecdsa(Curve::Secp256k1).key_name(),
             SigningKey::Ed25519(_) => "Ed25519 key",
             SigningKey::Ed448(_) => "Ed448 key",
+            SigningKey::MlDsa { level, .. } => Family::MlDsa(*level).key_name(),
         }
     }
 

@@ -7,7 +7,7 @@ use p256::elliptic_curve::sec1::ToSec1Point;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::alg::{Alg, Curve, Family};
+use crate::alg::{Alg, Curve, Family, MlDsa};
 use crate::b64;
 use crate::error::{Cause, KeygenError};
 use crate::key::SigningKey;
@@ -26,11 +26,13 @@ pub enum KeygenKind {
     Ed25519,
     /// Ed448.
     Ed448,
+    /// ML-DSA at one parameter set.
+    MlDsa(MlDsa),
 }
 
 impl KeygenKind {
     /// The kinds offered, with their command-line names.
-    pub const NAMED: [(&'static str, KeygenKind); 12] = [
+    pub const NAMED: [(&'static str, KeygenKind); 15] = [
         ("hs256", KeygenKind::Hmac(Alg::HS256)),
         ("hs384", KeygenKind::Hmac(Alg::HS384)),
         ("hs512", KeygenKind::Hmac(Alg::HS512)),
@@ -43,6 +45,9 @@ impl KeygenKind {
         ("secp256k1", KeygenKind::Ec(Curve::Secp256k1)),
         ("ed25519", KeygenKind::Ed25519),
         ("ed448", KeygenKind::Ed448),
+        ("ml-dsa-44", KeygenKind::MlDsa(MlDsa::L44)),
+        ("ml-dsa-65", KeygenKind::MlDsa(MlDsa::L65)),
+        ("ml-dsa-87", KeygenKind::MlDsa(MlDsa::L87)),
     ];
 
     /// The kind named `name` (see [`KeygenKind::NAMED`]).
@@ -57,6 +62,7 @@ impl KeygenKind {
             Family::Rsa => KeygenKind::Rsa(2048),
             Family::Ecdsa(curve) => KeygenKind::Ec(curve),
             Family::EdDsa => KeygenKind::Ed25519,
+            Family::MlDsa(level) => KeygenKind::MlDsa(level),
         }
     }
 }
@@ -130,6 +136,11 @@ pub fn generate(kind: KeygenKind) -> Result<GeneratedKey, KeygenError> {
         KeygenKind::Ed448 => SigningKey::Ed448(Box::new(
             Generate::try_generate_from_rng(&mut SysRng).map_err(|e| KeygenError::Random(Cause::new(e)))?,
         )),
+        KeygenKind::MlDsa(level) => {
+            let mut seed = [0u8; 32];
+            getrandom::fill(&mut seed).map_err(|e| KeygenError::Random(Cause::new(e)))?;
+            SigningKey::MlDsa { level, seed: Box::new(seed) }
+        }
     };
     describe(key)
 }
@@ -195,6 +206,18 @@ pub fn describe(key: SigningKey) -> Result<GeneratedKey, KeygenError> {
             let mut private_jwk = public_jwk.clone();
             merge(&mut private_jwk, json!({"d": b64::encode(&k.to_bytes())}));
             (Alg::EdDSA, k.to_pkcs8_pem(lf).map_err(encode_err)?.to_string(), private_jwk, public_jwk)
+        }
+        SigningKey::MlDsa { level, seed } => {
+            let public_jwk = json!({
+                "kty": "AKP",
+                "alg": level.name(),
+                "pub": b64::encode(&crate::mldsa::public_from_seed(*level, seed)),
+            });
+            let mut private_jwk = public_jwk.clone();
+            merge(&mut private_jwk, json!({"priv": b64::encode(&seed[..])}));
+            let pem =
+                crate::mldsa::private_pem(*level, seed).ok_or(KeygenError::Encode(Cause::new(NoPem)))?;
+            (level.alg(), pem, private_jwk, public_jwk)
         }
         SigningKey::Ed448(k) => {
             let x = b64::encode(&k.verifying_key().to_bytes());

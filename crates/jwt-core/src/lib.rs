@@ -30,6 +30,7 @@ pub mod keygen;
 pub mod keys;
 pub mod known_secrets;
 pub mod mac;
+pub mod mldsa;
 pub mod oid;
 pub mod pretty;
 pub mod secret_cleanup;
@@ -39,7 +40,7 @@ pub mod time;
 pub mod verdict;
 pub mod verify;
 
-pub use alg::{Alg, Curve, Family, Hash};
+pub use alg::{Alg, Curve, Family, Hash, MlDsa};
 pub use analyse::{
     Cleanup, Decoded, MAX_INPUT_BYTES, Report, SignatureCheck, analyse, analyse_with, check_signature,
     decode, suggest_cleanup,

@@ -21,6 +21,10 @@ pub const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110")
 pub const X448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.111");
 /// id-dsa (RFC 3279).
 pub const DSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
+/// id-ml-dsa-44, -65 and -87 (FIPS 204; RFC 9881), no parameters.
+pub const ML_DSA_44: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.17");
+pub const ML_DSA_65: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.18");
+pub const ML_DSA_87: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.19");
 /// secp256k1 (SEC 2), the curve of ES256K.
 pub const SECP256K1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.10");
 
@@ -34,6 +38,14 @@ const NAMED: [(&str, &str); 7] = [
     ("1.3.132.0.10", "secp256k1"),
     ("1.3.36.3.3.2.8.1.1.7", "brainpoolP256r1"),
 ];
+
+/// The ML-DSA parameter set an OID names.
+pub fn ml_dsa(oid: &ObjectIdentifier) -> Option<crate::alg::MlDsa> {
+    use crate::alg::MlDsa;
+    [(ML_DSA_44, MlDsa::L44), (ML_DSA_65, MlDsa::L65), (ML_DSA_87, MlDsa::L87)]
+        .into_iter()
+        .find_map(|(o, level)| (o == *oid).then_some(level))
+}
 
 /// A name for people: "Ed448", "secp256k1", or the dotted OID itself.
 pub fn name(oid: &ObjectIdentifier) -> String {

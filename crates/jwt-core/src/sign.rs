@@ -86,6 +86,11 @@ pub fn sign_bytes(alg: Alg, key: &SigningKey, signing_input: &[u8]) -> Result<Ve
                 signer.try_sign(signing_input).map_err(SignError::crypto)?;
             return Ok(signature.to_bytes().to_vec());
         }
+        SigningKey::MlDsa { level, seed } => {
+            // Pure ML-DSA, empty context (RFC 9964), deterministic.
+            return crate::mldsa::sign(*level, seed, signing_input)
+                .ok_or_else(|| SignError::Alg(alg.name().to_owned()));
+        }
         SigningKey::Ed448(k) => {
             // Pure Ed448, empty context (RFC 8037): deterministic, 114 bytes.
             return Ok(k.sign_raw(signing_input).to_bytes().to_vec());

@@ -58,6 +58,7 @@ pub enum Prepared {
     K256(k256::ecdsa::VerifyingKey),
     Ed25519(Box<ed25519_dalek::VerifyingKey>),
     Ed448(Box<ed448_goldilocks::VerifyingKey>),
+    MlDsa(crate::mldsa::Prepared),
     /// A key no supported algorithm uses, or one that does not read.
     Unusable,
 }
@@ -88,6 +89,9 @@ impl Prepared {
                 .map_or(Prepared::Unusable, |k| Prepared::Ed25519(Box::new(k))),
             PublicKey::Ed448(bytes) => ed448_goldilocks::VerifyingKey::from_bytes(bytes)
                 .map_or(Prepared::Unusable, |k| Prepared::Ed448(Box::new(k))),
+            PublicKey::MlDsa { level, bytes } => {
+                crate::mldsa::Prepared::new(*level, bytes).map_or(Prepared::Unusable, Prepared::MlDsa)
+            }
             PublicKey::Other(_) => Prepared::Unusable,
         }
     }
@@ -143,6 +147,8 @@ impl Prepared {
                     && ed448_goldilocks::Signature::from_slice(signature)
                         .is_ok_and(|s| key.verify_raw(&s, message).is_ok())
             }
+            // Pure ML-DSA with an empty context (RFC 9964), at the key's own parameter set.
+            (Prepared::MlDsa(key), alg) if key.level().alg() == alg => key.verify(message, signature),
             _ => false,
         }
     }

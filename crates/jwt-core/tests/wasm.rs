@@ -37,7 +37,7 @@ fn fixture_cases_in_wasm() {
 
 #[wasm_bindgen_test]
 fn more_algorithms_in_wasm() {
-    assert_eq!(check(common::parse(common::MORE_ALGORITHMS, &["cases"])), 13);
+    assert_eq!(check(common::parse(common::MORE_ALGORITHMS, &["cases"])), 20);
 }
 
 #[wasm_bindgen_test]

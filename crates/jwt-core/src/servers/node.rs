@@ -311,7 +311,10 @@ fn signature_verifies(alg: &str, key: Option<&KeyObject>, input: &[u8], signatur
     if alg == "none" {
         return Ok(signature.is_empty());
     }
-    let Some(parsed) = Alg::parse(alg).filter(|a| a.family() != Family::EdDsa) else {
+    // jwa 2's list: HMAC, RSA, PSS and ES256/384/512 — no EdDSA, ES256K or ML-DSA.
+    let Some(parsed) = Alg::parse(alg).filter(|a| {
+        matches!(a.family(), Family::Hmac | Family::Rsa) || matches!(a, Alg::ES256 | Alg::ES384 | Alg::ES512)
+    }) else {
         return Err(Stop::threw(
             "TypeError",
             format!(

@@ -23,7 +23,8 @@ impl Case {
 /// The fixture files, compiled in (so the app's CLI tests and wasm32 can use them too).
 pub const JWT_CASES: &str = include_str!("../fixtures/jwt-cases.json");
 pub const RFC_VECTORS: &str = include_str!("../fixtures/rfc-vectors.json");
-/// Cases for the algorithms added after the shared fixtures (ES256K, Ed448), made by PyJWT
+/// Cases for the algorithms added after the shared fixtures (ES256K, Ed448, ML-DSA), made by PyJWT
+/// and pyca/cryptography
 /// (`fixtures/make_more_algorithms.py`).
 pub const MORE_ALGORITHMS: &str = include_str!("../fixtures/more-algorithms.json");
 
