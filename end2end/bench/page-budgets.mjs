@@ -157,7 +157,7 @@ const h = await hydrationTimes();
 console.log(`navigation -> hydrated: median ${median(h).toFixed(0)} ms, min ${Math.min(...h).toFixed(0)}, max ${Math.max(...h).toFixed(0)} (budget 200 ms, ${runs} runs)`);
 for (const [alg, kind] of [["HS256", "hs256"], ["RS256", "rsa2048"], ["PS256", "rsa2048"], ["ES256", "p256"], ["EdDSA", "ed25519"], ["ES384", "p384"], ["ES512", "p521"], ["ES256K", "secp256k1"]]) {
   const k = await keystrokes(alg, kind);
-  const worker = alg === "ES384" || alg === "ES512";
+  const worker = alg === "ES384" || alg === "ES512" || alg === "ES256K";
   const budget = worker ? "budget: blocked 1 ms, verdict 10 ms (worker)" : "budget: verdict 1 ms";
   console.log(`keystroke in the payload, ${alg} (${k.length}-byte token): first task ${k.block.toFixed(2)} ms, verdict median ${k.verdict.toFixed(2)} ms (max ${k.verdictMax.toFixed(2)}), every panel ${k.settled.toFixed(2)} ms (${budget})`);
 }

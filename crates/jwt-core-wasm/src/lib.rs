@@ -1,8 +1,8 @@
 //! The lazily loaded part of the page: the JWT core with every algorithm (RSA, elliptic curves,
-//! Ed25519, X.509), signing, key generation and the teaching view, built as its own WebAssembly
-//! module. The page loads it after it is interactive and calls it directly for fast work; a Web
-//! Worker loads the same module for slow work (ES384/ES512 verification, RSA key generation), so
-//! the page's main thread never waits on it.
+//! Ed25519, Ed448, ML-DSA, X.509), signing, key generation and the teaching view, built as its
+//! own WebAssembly module. The page loads it after it is interactive and calls it directly for
+//! fast work; a Web Worker loads the same module for slow work (ES384/ES512/ES256K/Ed448/ML-DSA
+//! verification, RSA key generation), so the page's main thread never waits on it.
 //!
 //! Every export takes and returns JSON text, so the page and this module share no memory: the
 //! page's first bundle stays free of public-key code and data.
