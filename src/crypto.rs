@@ -7,7 +7,7 @@
 use jwt_core::analyse::SignatureCheck;
 use jwt_core::error::ErrorReport;
 use jwt_core::sign::SignOutcome;
-use jwt_core::{Alg, Explanation, KeyKind};
+use jwt_core::{Alg, Explanation, KeyKind, KeygenKind};
 #[cfg(feature = "split")]
 use leptos::lazy;
 use serde::{Deserialize, Serialize};
@@ -245,15 +245,16 @@ pub async fn sign(request: SignRequest) -> Result<SignOutcome, String> {
     }
 }
 
-/// A fresh signing key for `alg` (in the worker: RSA key generation takes a while).
-pub async fn generate(alg: Alg) -> Result<Result<(String, KeyKind), ErrorReport>, String> {
+/// A fresh signing key of `kind` (in the worker: RSA key generation takes a while).
+pub async fn generate(kind: KeygenKind) -> Result<Result<(String, KeyKind), ErrorReport>, String> {
     #[cfg(feature = "hydrate")]
     {
-        imp::call_in_worker("generate", &alg).await
+        let name = kind.name().ok_or_else(|| "no such key kind".to_owned())?;
+        imp::call_in_worker("generate", &name).await
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        Ok(jwt_core::keygen::generate_text(alg).map_err(|e| ErrorReport::from(&e)))
+        Ok(jwt_core::keygen::generate_text(kind).map_err(|e| ErrorReport::from(&e)))
     }
 }
 

@@ -589,9 +589,43 @@ pub fn is_edit_of(old: &str, new: &str) -> bool {
     2 * (prefix + suffix) >= old.len().max(new.len())
 }
 
+/// Sign mode's key-generation buttons for `alg`: (test id, label, kind) — the contract's
+/// `generate-key` first; EdDSA also offers an Ed448 key (`generate-key-ed448`).
+pub fn generate_buttons(alg: jwt_core::Alg) -> Vec<(String, String, jwt_core::KeygenKind)> {
+    use jwt_core::KeygenKind;
+    KeygenKind::choices_for(alg)
+        .into_iter()
+        .enumerate()
+        .map(|(i, kind)| {
+            let testid = match (i, kind.name()) {
+                (0, _) | (_, None) => "generate-key".to_owned(),
+                (_, Some(name)) => format!("generate-key-{name}"),
+            };
+            let label = match kind {
+                KeygenKind::Ed25519 => "Generate an Ed25519 key".to_owned(),
+                KeygenKind::Ed448 => "Generate an Ed448 key".to_owned(),
+                _ => format!("Generate a {} key", alg.name()),
+            };
+            (testid, label, kind)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generate_buttons_keep_the_contract_id_first_and_offer_ed448_for_eddsa() {
+        let eddsa = generate_buttons(jwt_core::Alg::EdDSA);
+        let ids: Vec<&str> = eddsa.iter().map(|(id, _, _)| id.as_str()).collect();
+        assert_eq!(ids, ["generate-key", "generate-key-ed448"]);
+        assert_eq!(eddsa[1].1, "Generate an Ed448 key");
+        assert_eq!(eddsa[1].2, jwt_core::KeygenKind::Ed448);
+        let es = generate_buttons(jwt_core::Alg::ES256K);
+        assert_eq!(es.len(), 1);
+        assert_eq!((es[0].0.as_str(), es[0].1.as_str()), ("generate-key", "Generate a ES256K key"));
+    }
     use crate::samples;
     use jwt_core::{Clock, Inspection, Report, analyse, parse_key};
 

@@ -105,6 +105,24 @@ test.describe("sign mode", () => {
     expect(pyjwtDecode(token, other.public_pem)).toBe("InvalidSignatureError");
   });
 
+  test("EdDSA offers an Ed448 key too: generated in the page, verified here and by PyJWT", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const sign = await app.openSignMode();
+    await sign.alg.selectOption("ES256");
+    await expect(page.getByTestId("generate-key-ed448")).toHaveCount(0);
+    await sign.alg.selectOption("EdDSA");
+    await expect(sign.generate).toHaveText("Generate an Ed25519 key");
+    await page.getByTestId("generate-key-ed448").click();
+    await expect(sign.key).toHaveValue(/-----BEGIN PRIVATE KEY-----/, { timeout: 30_000 });
+    await expect(sign.signed).toHaveValue(/^[\w-]+\.[\w-]+\.[\w-]{152}$/); // Ed448: 114 bytes
+    const token = await sign.signed.inputValue();
+    await sign.decode.click();
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    await expect(page.getByTestId("key-report")).toContainText("Ed448");
+    expect(pyjwtDecode(token, await app.keyInput.inputValue())).toContain("'sub'");
+  });
+
   test("invalid JSON and unusable keys get clear messages", async ({ page }) => {
     const app = new DebuggerPage(page);
     await app.goto();

@@ -319,7 +319,8 @@ async fn forge(attack: Attack) -> Result<Forged, String> {
             )
         }
         Attack::EmbeddedJwk => {
-            let (key_text, key_kind) = crypto::generate(Alg::ES256).await?.map_err(|e| e.message)?;
+            let (key_text, key_kind) =
+                crypto::generate(jwt_core::KeygenKind::for_alg(Alg::ES256)).await?.map_err(|e| e.message)?;
             let forms = crypto::public_forms(key_kind, key_text.clone()).await??;
             let token = sign(
                 json!({"typ": "JWT", "jwk": forms.jwk}).to_string(),

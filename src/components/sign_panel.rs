@@ -154,15 +154,14 @@ async fn sign_body(state: Debugger, sign: SignState) -> AnyView {
         });
     });
 
-    let generate_key = move |_| {
+    let generate_key = move |kind: jwt_core::KeygenKind| {
         busy.set(true);
         status.set(None);
-        let alg = sign.alg.get_untracked();
         // Let "Generating…" paint before asking the worker.
         set_timeout(
             move || {
                 leptos::task::spawn_local(async move {
-                    match crypto::generate(alg).await {
+                    match crypto::generate(kind).await {
                         Ok(Ok((text, kind))) => {
                             sign.key_kind.set(kind);
                             sign.key_text.set(text);
@@ -253,21 +252,27 @@ async fn sign_body(state: Debugger, sign: SignState) -> AnyView {
                 <p class="muted small" data-testid="sign-key-status">
                     {key_status}
                 </p>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="generate-key"
-                    on:click=generate_key
-                    disabled=move || busy.get()
-                >
-                    {move || {
-                        if busy.get() {
-                            "Generating…".to_owned()
-                        } else {
-                            format!("Generate a {} key", sign.alg.get().name())
-                        }
-                    }}
-                </button>
+                {move || {
+                    crate::view_model::generate_buttons(sign.alg.get())
+                        .into_iter()
+                        .map(|(testid, label, kind)| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button"
+                                    data-testid=testid
+                                    on:click=move |_| generate_key(kind)
+                                    disabled=move || busy.get()
+                                >
+                                    {move || {
+                                        if busy.get() { "Generating…".to_owned() } else { label.clone() }
+                                    }}
+                                </button>
+                                " "
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                }}
             </div>
         </div>
         <label for="signed-token">"Signed token"</label>

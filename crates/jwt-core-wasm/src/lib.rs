@@ -108,13 +108,17 @@ pub fn sign(input: &str) -> String {
     }
 }
 
-/// A fresh key for an algorithm: `"RS256"` → `{"Ok": [text, kind]}` or `{"Err": error}`.
+/// A fresh key of a kind named as the CLI names it: `"ed448"` → `{"Ok": [text, kind]}` or
+/// `{"Err": error}`.
 #[wasm_bindgen]
 pub fn generate(input: &str) -> String {
-    match serde_json::from_str::<Alg>(input) {
-        Ok(alg) => {
-            json(&jwt_core::keygen::generate_text(alg).map_err(|e| jwt_core::error::ErrorReport::from(&e)))
-        }
+    match serde_json::from_str::<String>(input) {
+        Ok(name) => match jwt_core::KeygenKind::parse(&name) {
+            Some(kind) => json(
+                &jwt_core::keygen::generate_text(kind).map_err(|e| jwt_core::error::ErrorReport::from(&e)),
+            ),
+            None => format!("{{\"error\":{:?}}}", format!("bad input: no key kind {name:?}")),
+        },
         Err(e) => bad_input(&e),
     }
 }

@@ -55,6 +55,17 @@ impl KeygenKind {
         Self::NAMED.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
     }
 
+    /// Its command-line name ("p256", "ed448", …); `None` for an RSA size that is not offered.
+    pub fn name(self) -> Option<&'static str> {
+        Self::NAMED.iter().find(|(_, k)| *k == self).map(|(n, _)| *n)
+    }
+
+    /// The kinds that suit `alg`: [`KeygenKind::for_alg`] first; EdDSA also offers Ed448.
+    pub fn choices_for(alg: Alg) -> Vec<Self> {
+        let first = Self::for_alg(alg);
+        if first == KeygenKind::Ed25519 { vec![first, KeygenKind::Ed448] } else { vec![first] }
+    }
+
     /// The kind that suits `alg` (RSA keys are 2048 bits).
     pub fn for_alg(alg: Alg) -> Self {
         match alg.family() {
@@ -257,11 +268,11 @@ fn merge(into: &mut Value, extra: Value) {
     }
 }
 
-/// A fresh signing key for `alg`, as text for sign mode's key box and the kind to read it as:
+/// A fresh signing key of `kind`, as text for sign mode's key box and the kind to read it as:
 /// an HMAC secret as base64url, any other key as PKCS#8 PEM.
-pub fn generate_text(alg: Alg) -> Result<(String, crate::keys::KeyKind), KeygenError> {
+pub fn generate_text(kind: KeygenKind) -> Result<(String, crate::keys::KeyKind), KeygenError> {
     use crate::keys::KeyKind;
-    let generated = generate(KeygenKind::for_alg(alg))?;
+    let generated = generate(kind)?;
     match (generated.secret_base64url, generated.private_pem) {
         (Some(secret), _) => Ok((secret, KeyKind::SecretBase64)),
         (None, Some(private)) => Ok((private, KeyKind::Auto)),
@@ -276,6 +287,19 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use crate::keys::{KeyKind, KeyMaterial, parse_key};
+
+    #[test]
+    fn kinds_have_names_and_eddsa_offers_both_curves() {
+        for (name, kind) in KeygenKind::NAMED {
+            assert_eq!(kind.name(), Some(name));
+        }
+        assert_eq!(KeygenKind::Rsa(1024).name(), None);
+        assert_eq!(KeygenKind::choices_for(Alg::EdDSA), [KeygenKind::Ed25519, KeygenKind::Ed448]);
+        assert_eq!(KeygenKind::choices_for(Alg::ES256K), [KeygenKind::Ec(Curve::Secp256k1)]);
+        for alg in Alg::ALL {
+            assert!(KeygenKind::choices_for(alg).iter().all(|k| k.name().is_some()), "{alg}");
+        }
+    }
 
     #[test]
     fn every_kind_round_trips_through_its_pem_and_jwk_forms() {
