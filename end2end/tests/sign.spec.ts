@@ -111,6 +111,13 @@ test.describe("sign mode", () => {
     const sign = await app.openSignMode();
     await sign.alg.selectOption("ES256");
     await expect(page.getByTestId("generate-key-ed448")).toHaveCount(0);
+    // The longest description still fits the algorithm's column (it once pushed into the key's).
+    await sign.alg.selectOption("ML-DSA-87");
+    const [alg, header, keyKind] = await Promise.all(
+      [sign.alg, sign.header, sign.keyKind].map(async (l) => (await l.boundingBox())!),
+    );
+    expect(alg.x + alg.width).toBeLessThanOrEqual(header.x + header.width + 1);
+    expect(alg.x + alg.width).toBeLessThan(keyKind.x);
     await sign.alg.selectOption("EdDSA");
     await expect(sign.generate).toHaveText("Generate an Ed25519 key");
     await page.getByTestId("generate-key-ed448").click();

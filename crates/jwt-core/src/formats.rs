@@ -363,6 +363,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn bad_new_algorithm_keys_say_what_is_wrong() {
+        use serde_json::json;
+        let message = |jwk: Value| jwk_public(&jwk).map(|k| k.describe()).unwrap_or_else(|e| e.to_string());
+        // AKP (ML-DSA, RFC 9964): the algorithm is part of the key.
+        assert!(message(json!({"kty": "AKP", "pub": "AAAA"})).contains("an AKP JWK needs \"alg\""));
+        let short = message(json!({"kty": "AKP", "alg": "ML-DSA-44", "pub": "AAAA"}));
+        assert!(short.contains("ML-DSA-44 public keys are 1312 bytes, not 3"), "{short}");
+        assert_eq!(
+            message(json!({"kty": "AKP", "alg": "SLH-DSA", "pub": "AAAA"})),
+            "AKP SLH-DSA public key (not usable for JWS here)"
+        );
+        // Ed448 and secp256k1 keys of the wrong size or off the curve.
+        assert!(message(json!({"kty": "OKP", "crv": "Ed448", "x": "AAAA"})).contains("3 bytes, expected 57"));
+        let k1 = message(
+            json!({"kty": "EC", "crv": "secp256k1", "x": b64::encode(&[1; 32]), "y": b64::encode(&[1; 32])}),
+        );
+        assert!(k1.contains("not on the curve"), "{k1}");
+        // A private AKP JWK whose seed is not 32 bytes.
+        let generated = crate::keygen::generate(crate::KeygenKind::MlDsa(MlDsa::L44)).unwrap();
+        let mut private = generated.private_jwk.clone();
+        private["priv"] = json!("AAAA");
+        let err = signing_key_from_jwk(&private).map(|_| ()).unwrap_err().to_string();
+        assert!(err.contains("\"priv\" must be the 32-byte seed"), "{err}");
+    }
+
+    #[test]
     fn pem_blocks_are_found_after_a_preamble() {
         let text = "Bag Attributes\n    localKeyID: 01\nsubject=CN = x\n-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
         assert_eq!(pem_label(text), Some("CERTIFICATE"));
