@@ -14,6 +14,8 @@ pub mod cli;
 pub mod components;
 pub mod crypto;
 pub mod demo_users;
+#[cfg(feature = "ssr")]
+pub mod discovery;
 pub mod pages;
 pub mod samples;
 #[cfg(feature = "ssr")]

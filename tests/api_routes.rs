@@ -443,3 +443,98 @@ async fn the_page_shows_the_lessons_with_the_demo_and_the_banner_only_when_vulne
     let off = page(router(&[("DEMO_API_VULNERABLE", "true"), ("DEMO_AUTH", "off")], LISTEN)).await;
     assert!(!off.contains(r#"data-testid="lessons""#) && !off.contains("vulnerable-banner"));
 }
+
+/// `GET uri` with `Host: host`, status and JSON body.
+async fn get_as(router: &Router, host: &str, uri: &str) -> (StatusCode, Value) {
+    let req = Request::builder().uri(uri).header(header::HOST, host).body(Body::empty()).unwrap();
+    let res = router.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    (
+        status,
+        serde_json::from_slice(&res.into_body().collect().await.unwrap().to_bytes()).unwrap_or(Value::Null),
+    )
+}
+
+#[tokio::test]
+async fn discovery_finds_the_demo_issuers_key_and_it_verifies_the_rs256_token() {
+    // The server on a real socket, so that it can fetch its own issuer's documents.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let listen = listener.local_addr().unwrap().to_string();
+    let r = router(&[], &listen);
+    let served = r.clone();
+    tokio::spawn(async move { axum::serve(listener, served).await.unwrap() });
+
+    let req = Request::builder().uri("/auth/bypass?token=manager").header(header::HOST, &listen);
+    let res = r.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let req = Request::builder()
+        .uri("/auth/token?alg=RS256")
+        .header(header::HOST, &listen)
+        .header("cookie", cookie);
+    let token = json(r.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap()).await["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let iss = format!("http://{listen}");
+    let (status, found) = get_as(&r, &listen, &format!("/api/keys?iss={iss}")).await;
+    assert_eq!(status, StatusCode::OK, "{found}");
+    assert_eq!(found["jwks_uri"], format!("{iss}/.well-known/jwks.json"));
+    assert_eq!(found["issuer"], iss);
+    let (_, published) = get_as(&r, &listen, "/.well-known/jwks.json").await;
+    assert_eq!(found["jwks"], published);
+
+    let key = jwt_core::parse_key(jwt_core::KeyKind::Jwks, &found["jwks"].to_string());
+    let report = jwt_core::analyse(&token, &key);
+    assert_eq!((report.verdict.signature_valid, report.verdict.error_kind), (Some(true), None));
+    let report = jwt_core::analyse(&tampered(&token), &key);
+    assert_eq!(report.verdict.signature_valid, Some(false));
+
+    // The same through jwks_uri.
+    let (status, again) =
+        get_as(&r, &listen, &format!("/api/keys?jwks_uri={iss}/.well-known/jwks.json")).await;
+    assert_eq!((status, &again["jwks"]), (StatusCode::OK, &published));
+}
+
+#[tokio::test]
+async fn discovery_refusals_are_4xx_with_a_code_and_a_reason() {
+    let r = router(&[], LISTEN);
+    for (uri, status, code) in [
+        ("/api/keys", 400, "bad_request"),
+        ("/api/keys?iss=", 400, "bad_request"),
+        ("/api/keys?iss=https://a.example&jwks_uri=https://a.example/k", 400, "bad_request"),
+        ("/api/keys?iss=not%20a%20url", 400, "bad_url"),
+        ("/api/keys?jwks_uri=ftp://a.example/keys", 400, "scheme"),
+        ("/api/keys?jwks_uri=http://169.254.169.254/latest/meta-data/", 403, "refused_address"),
+        ("/api/keys?iss=http://[fe80::1]", 403, "refused_address"),
+        ("/api/keys?iss=http://metadata.google.internal", 403, "refused_address"),
+    ] {
+        let (got, body) = get_as(&r, LISTEN, uri).await;
+        assert_eq!((got.as_u16(), body["error"].as_str()), (status, Some(code)), "{uri}: {body}");
+        assert!(!body["message"].as_str().unwrap().is_empty());
+    }
+    // Asked by another site: refused before anything is fetched.
+    let res = send(&r, "/api/keys?iss=https://a.example", &[("sec-fetch-site", b"cross-site")]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_server_off_loopback_refuses_loopback_and_private_issuers() {
+    let r = router(&[("DEMO_AUTH", "on")], "0.0.0.0:3000");
+    for iss in
+        ["http://127.0.0.1:3000", "http://10.0.0.8", "http://192.168.1.10/realms/x", "http://localhost:8080"]
+    {
+        let (status, body) = get_as(&r, LISTEN, &format!("/api/keys?iss={iss}")).await;
+        assert_eq!(
+            (status, body["error"].as_str()),
+            (StatusCode::FORBIDDEN, Some("refused_address")),
+            "{iss}"
+        );
+        assert!(
+            body["message"].as_str().unwrap().contains("allowed only when this server listens on loopback")
+        );
+    }
+    // With the demo off, discovery is still there (a class's server finds real issuers' keys).
+    let r = router(&[("DEMO_AUTH", "off")], LISTEN);
+    let (status, body) = get_as(&r, LISTEN, "/api/keys").await;
+    assert_eq!((status, body["error"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")));
+}

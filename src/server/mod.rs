@@ -7,6 +7,7 @@ pub mod config;
 pub mod guard;
 pub mod hosts;
 pub mod issuer;
+pub mod keys;
 pub mod logging;
 pub mod serve;
 pub mod session;
@@ -65,6 +66,8 @@ pub struct AppState {
     pub hosts: Arc<HostPolicy>,
     /// The static files.
     pub site: Arc<Site>,
+    /// The guarded client of `/api/keys` (`None` if it could not be set up; the route says so).
+    pub discovery: Option<Arc<crate::discovery::Fetcher>>,
 }
 
 impl AppState {
@@ -85,6 +88,20 @@ impl AppState {
             cookie_secure: config.cookie_secure,
             hosts: Arc::new(HostPolicy::new(listen, &config.allowed_hosts)),
             site: Arc::new(site),
+            discovery: discovery_for(listen),
+        }
+    }
+}
+
+/// The key-discovery client of a server listening on `listen` (loopback and private networks
+/// only reachable from a server on loopback).
+fn discovery_for(listen: SocketAddr) -> Option<Arc<crate::discovery::Fetcher>> {
+    use crate::discovery::{Fetcher, Limits, Reach};
+    match Fetcher::new(Reach::for_listen(listen.ip()), Limits::default()) {
+        Ok(fetcher) => Some(Arc::new(fetcher)),
+        Err(e) => {
+            tracing::warn!("key discovery is off: {e}");
+            None
         }
     }
 }
@@ -142,6 +159,8 @@ pub fn app(state: AppState) -> Router {
         // Unknown paths under the demo routes, and all of them when the demo is off: an empty 404.
         .route("/auth", any(guard::not_found))
         .route("/auth/{*rest}", any(guard::not_found))
+        // Key discovery: on whether or not the demo is (a class's server finds real issuers' keys).
+        .route("/api/keys", get(keys::keys).route_layer(axum::middleware::from_fn(guard::same_origin_only)))
         .route("/api", any(guard::not_found))
         .route("/api/{*rest}", any(guard::not_found))
         .route("/.well-known/{*rest}", any(guard::not_found))

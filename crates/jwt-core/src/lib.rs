@@ -21,6 +21,7 @@ pub mod alg;
 pub mod analyse;
 pub mod b64;
 pub mod claims;
+pub mod discovery;
 pub mod error;
 pub mod explain;
 pub mod formats;
