@@ -32,6 +32,56 @@ pub struct KeySource {
     pub key: Option<String>,
 }
 
+/// Where `inspect` finds the issuer's keys on the network (guarded as the server's
+/// `/api/keys` is: http(s) only, 1 MiB, 5 s, 3 redirects, JSON only, never link-local or cloud
+/// metadata addresses). The token itself is never sent.
+#[derive(Debug, Args)]
+pub struct KeyDiscovery {
+    /// Verify with the key set (JWKS) at this URL.
+    #[arg(long, value_name = "URL", conflicts_with_all = ["key", "key_file", "discover", "key_kind"])]
+    pub jwks_url: Option<String>,
+    /// Verify with the keys the token's `iss` publishes (OpenID Connect discovery:
+    /// <iss>/.well-known/openid-configuration → jwks_uri).
+    #[arg(long, conflicts_with_all = ["key", "key_file", "key_kind"])]
+    pub discover: bool,
+}
+
+impl KeyDiscovery {
+    /// The key set found, as JWKS text, or `None` when not asked. Says on standard error where
+    /// it came from (and what was taken out of it).
+    async fn find(&self, token: &str) -> Result<Option<String>, String> {
+        use crate::discovery::{Fetcher, Limits, Reach};
+        let asked = match (&self.jwks_url, self.discover) {
+            (Some(url), _) => url.clone(),
+            (None, true) => issuer_of(token)?,
+            (None, false) => return Ok(None),
+        };
+        // The CLI serves the person at this computer: loopback and private issuers are theirs.
+        let fetcher = Fetcher::new(Reach::Local, Limits::default())?;
+        let found = match &self.jwks_url {
+            Some(url) => fetcher.from_jwks_uri(url).await,
+            None => fetcher.from_issuer(&asked).await,
+        }
+        .map_err(|e| format!("no keys found for {asked}: {e} [{}]", e.code()))?;
+        let mut note = format!("keys from {}\n", found.jwks_uri);
+        for removed in &found.removed {
+            let _ = writeln!(note, "  removed: {removed}");
+        }
+        let _ = std::io::stderr().write_all(note.as_bytes());
+        Ok(Some(found.jwks.to_string()))
+    }
+}
+
+/// The token's `iss` (a string), for `--discover`.
+fn issuer_of(token: &str) -> Result<String, String> {
+    let decoded = jwt::decode(without_line_break(token));
+    match decoded.payload.as_ref().and_then(|p| p.get("iss")) {
+        Some(serde_json::Value::String(iss)) if !iss.trim().is_empty() => Ok(iss.clone()),
+        Some(_) => Err("--discover: the token's \"iss\" is not a URL string".to_owned()),
+        None => Err("--discover: the token has no \"iss\" claim (give --jwks-url URL)".to_owned()),
+    }
+}
+
 impl KeySource {
     fn read(&self) -> Result<Option<String>, String> {
         match (&self.key, &self.key_file) {
@@ -56,6 +106,8 @@ pub struct InspectArgs {
     pub key_kind: Option<KeyKind>,
     #[command(flatten)]
     pub key: KeySource,
+    #[command(flatten)]
+    pub discovery: KeyDiscovery,
     /// "Now" in Unix seconds (default: the system clock).
     #[arg(long, value_name = "UNIX", allow_negative_numbers = true)]
     pub now: Option<i64>,
@@ -192,8 +244,9 @@ fn system_now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
-/// Runs `inspect`: exit 0 whenever the analysis ran, 2 on usage errors.
-pub fn inspect(args: &InspectArgs) -> ExitCode {
+/// Runs `inspect`: exit 0 whenever the analysis ran, 2 on usage errors, 1 when `--discover` or
+/// `--jwks-url` found no keys.
+pub async fn inspect(args: &InspectArgs) -> ExitCode {
     let key_text = match args.key.read() {
         Ok(k) => k,
         Err(e) => return usage(e),
@@ -202,8 +255,15 @@ pub fn inspect(args: &InspectArgs) -> ExitCode {
         Ok(t) => t,
         Err(e) => return usage(e),
     };
-    let kind =
-        args.key_kind.map_or(if key_text.is_some() { KeyKind::Auto } else { KeyKind::None }, KeyKind::from);
+    let (key_text, key_kind) = match args.discovery.find(&token).await {
+        Ok(Some(jwks)) => (Some(jwks), Some(KeyKind::Jwks)),
+        Ok(None) => (key_text, args.key_kind),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let kind = key_kind.map_or(if key_text.is_some() { KeyKind::Auto } else { KeyKind::None }, KeyKind::from);
     if kind != KeyKind::None && kind != KeyKind::Auto && key_text.is_none() {
         return usage(format!("--key-kind {} needs --key or --key-file", kind.as_str()));
     }

@@ -62,7 +62,7 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve().await,
-        Command::Inspect(args) => cli::inspect(&args),
+        Command::Inspect(args) => cli::inspect(&args).await,
         Command::Sign(args) => cli::sign(&args),
         Command::Keygen(args) => cli::keygen(&args),
     }

@@ -363,3 +363,75 @@ fn the_readable_summary_warns_prominently_about_a_known_secret() {
     let warning = text.find("WARNING: signed").unwrap();
     assert!(verdict < warning && warning < text.find("Algorithm:").unwrap(), "{text}");
 }
+
+/// A tiny identity provider on loopback (its own thread and runtime): the OpenID configuration
+/// and the key set of `jwk`. Its base URL.
+fn issuer_serving(jwk: Value) -> String {
+    use axum::routing::get;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let config = serde_json::json!({"issuer": base, "jwks_uri": format!("{base}/keys")});
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async move {
+            let json = |v: Value| ([(axum::http::header::CONTENT_TYPE, "application/json")], v.to_string());
+            let app = axum::Router::new()
+                .route("/.well-known/openid-configuration", get(move || async move { json(config) }))
+                .route("/keys", get(move || async move { json(serde_json::json!({ "keys": [jwk] })) }));
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, app).await.unwrap();
+        });
+    });
+    base
+}
+
+#[test]
+fn inspect_finds_the_issuers_keys_by_discovery_or_jwks_url() {
+    let out = run(&["keygen", "p256", "--json"], None);
+    let key: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut public = key["public_jwk"].clone();
+    public["kid"] = "k1".into();
+    let base = issuer_serving(public);
+    let private = key["private_jwk"].to_string();
+    let payload = format!(r#"{{"sub":"x","iss":"{base}"}}"#);
+    let token = sign_with("jwk", &private, "ES256", &payload);
+    // One character in the middle of the signature, changed.
+    let at = token.len() - 10;
+    let other = if &token[at..=at] == "A" { "B" } else { "A" };
+    let tampered = format!("{}{other}{}", &token[..at], &token[at + 1..]);
+
+    for how in [vec!["--discover"], vec!["--jwks-url", &format!("{base}/keys")]] {
+        let mut args = vec!["inspect", "--json"];
+        args.extend(how.iter().copied());
+        let out = run(&[args.as_slice(), &[token.as_str()]].concat(), None);
+        assert_eq!(out.status.code(), Some(0), "{how:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("keys from {base}/keys")));
+        let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!((v["signature_valid"].as_bool(), &v["error_kind"]), (Some(true), &Value::Null), "{how:?}");
+        let out = run(&[args.as_slice(), &[tampered.as_str()]].concat(), None);
+        let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(v["signature_valid"], false, "{how:?}");
+    }
+}
+
+#[test]
+fn inspect_discovery_refusals_exit_1_with_the_reason() {
+    let no_iss = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
+    let http_iss = "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJodHRwOi8vMTY5LjI1NC4xNjkuMjU0In0.c2ln";
+    for (args, says) in [
+        (vec!["inspect", "--discover", no_iss], "the token has no \"iss\" claim"),
+        (vec!["inspect", "--discover", http_iss], "169.254.169.254 is refused: a cloud metadata address"),
+        (vec!["inspect", "--jwks-url", "file:///etc/passwd", no_iss], "only http and https"),
+        (vec!["inspect", "--jwks-url", "http://[fe80::1]/keys", no_iss], "a link-local address"),
+    ] {
+        let out = run(&args, None);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    // With a key of its own, discovery is a usage error.
+    let out = run(&["inspect", "--discover", "--key", "k", no_iss], None);
+    assert_eq!(out.status.code(), Some(2));
+}
