@@ -611,6 +611,56 @@ pub fn generate_buttons(alg: jwt_core::Alg) -> Vec<(String, String, jwt_core::Ke
         .collect()
 }
 
+/// Where "Find the issuer's keys" looks: the `/api/keys` parameter (`iss` or `jwks_uri`) and
+/// the URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscoverTarget {
+    /// `iss` (OpenID discovery from an issuer) or `jwks_uri` (a key set's own URL).
+    pub param: &'static str,
+    /// The URL.
+    pub url: String,
+}
+
+/// The URL a person typed — an issuer, its OpenID configuration, or a key set (a path ending
+/// in `.json`, or naming `jwks`, `keys` or `certs`, as Auth0, Google and Keycloak do) — or,
+/// with nothing typed, the token's `iss`.
+pub fn discover_target(typed: &str, iss: Option<&str>) -> Result<DiscoverTarget, String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return match iss.map(str::trim) {
+            Some(iss) if is_http_url(iss) => Ok(DiscoverTarget { param: "iss", url: iss.to_owned() }),
+            Some(iss) => Err(format!(
+                "The token's \"iss\" ({iss:?}) is not an http(s) URL: type the issuer's URL, or its key set's."
+            )),
+            None => {
+                Err("The token has no \"iss\" claim: type the issuer's URL, or its key set's (JWKS)."
+                    .to_owned())
+            }
+        };
+    }
+    if !is_http_url(typed) {
+        return Err("Type a URL that starts with https:// (or http://).".to_owned());
+    }
+    let path = typed.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
+    if let Some(issuer) = path.strip_suffix(jwt_core::discovery::OPENID_CONFIGURATION) {
+        return Ok(DiscoverTarget { param: "iss", url: issuer.to_owned() });
+    }
+    let last = path.rsplit('/').next().unwrap_or_default().to_ascii_lowercase();
+    let key_set = last.ends_with(".json") || last.contains("jwks") || last == "keys" || last == "certs";
+    Ok(DiscoverTarget { param: if key_set { "jwks_uri" } else { "iss" }, url: typed.to_owned() })
+}
+
+fn is_http_url(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// What the page says when keys were found and put into the key box.
+pub fn discover_found_text(jwks_uri: &str, keys: usize) -> String {
+    let count = if keys == 1 { "1 public key".to_owned() } else { format!("{keys} public keys") };
+    format!("{count} from {jwks_uri}, now in the key box.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -883,5 +933,44 @@ mod tests {
         assert!(text.contains("PEM public key"), "{text}");
         let (kind, text) = key_detected(&key, None);
         assert_eq!((kind, text.as_str()), (KeyKind::None, "No key (decode only)"));
+    }
+
+    #[test]
+    fn discovery_looks_where_the_person_points() {
+        let target = |typed: &str, iss: Option<&str>| discover_target(typed, iss).map(|t| (t.param, t.url));
+        let ok = |param: &'static str, url: &str| Ok((param, url.to_owned()));
+        assert_eq!(target("", Some("http://127.0.0.1:3000")), ok("iss", "http://127.0.0.1:3000"));
+        assert_eq!(target("  https://a.example/ ", Some("x")), ok("iss", "https://a.example/"));
+        assert_eq!(
+            target("https://kc.example/realms/class/.well-known/openid-configuration", None),
+            ok("iss", "https://kc.example/realms/class")
+        );
+        for jwks in [
+            "https://tenant.auth0.com/.well-known/jwks.json",
+            "https://www.googleapis.com/oauth2/v3/certs",
+            "https://kc.example/realms/class/protocol/openid-connect/certs",
+            "https://login.example/discovery/v2.0/keys",
+            "https://a.example/my-jwks?v=2",
+        ] {
+            assert_eq!(target(jwks, None), ok("jwks_uri", jwks), "{jwks}");
+        }
+        // The host's name does not count, only the path's last segment.
+        assert_eq!(target("https://keys.example", None), ok("iss", "https://keys.example"));
+        assert!(target("", None).unwrap_err().contains("no \"iss\" claim"));
+        assert!(target("", Some("my-app")).unwrap_err().contains("(\"my-app\") is not an http(s) URL"));
+        assert!(target("ftp://a.example", None).unwrap_err().contains("https://"));
+        assert!(target("file:///etc/passwd", Some("https://a.example")).is_err());
+    }
+
+    #[test]
+    fn found_keys_are_counted_in_words() {
+        assert_eq!(
+            discover_found_text("https://a/k", 1),
+            "1 public key from https://a/k, now in the key box."
+        );
+        assert_eq!(
+            discover_found_text("https://a/k", 3),
+            "3 public keys from https://a/k, now in the key box."
+        );
     }
 }

@@ -6,6 +6,7 @@ use jwt_core::KeyKind;
 use jwt_core::analyse::KeyReport;
 use leptos::prelude::*;
 
+use crate::components::discover_keys::DiscoverKeys;
 use crate::components::key_fields::KeyFields;
 use crate::state::use_debugger;
 use crate::view_model::{key_detected, reading_hint, reading_row, set_member_text};
@@ -162,6 +163,7 @@ pub fn KeyInput() -> impl IntoView {
             <p id="key-privacy" class="muted small">
                 "Keys stay in this browser: nothing you paste is sent anywhere, stored, or put in the address."
             </p>
+            <DiscoverKeys />
             <div class="key-report" data-testid="key-report">
                 {detected}
                 {error}

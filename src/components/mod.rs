@@ -6,6 +6,7 @@ pub mod clock_controls;
 pub mod copy_button;
 pub mod demo_bar;
 pub mod demo_info;
+pub mod discover_keys;
 pub mod encoded_token;
 pub mod explain_panel;
 pub mod json_editor;
