@@ -213,3 +213,14 @@ async fn found_keys_are_kept_for_the_cache_time() {
     uncached.from_jwks_uri(&uri).await.unwrap();
     assert_eq!(up.jwks_hits.load(Ordering::SeqCst), 3);
 }
+
+#[tokio::test]
+async fn https_is_spoken_with_certificate_checks_and_a_failure_is_said() {
+    // The upstream speaks plain HTTP: a TLS handshake with it fails, and is reported as such
+    // (never retried without TLS).
+    let up = upstream().await;
+    let https = up.base.replace("http://", "https://");
+    let refused = code_of(local().from_jwks_uri(&format!("{https}/jwks")).await).await;
+    assert!(refused.starts_with(&format!("unreachable: {https}/jwks could not be reached")), "{refused}");
+    assert_eq!(up.jwks_hits.load(Ordering::SeqCst), 0);
+}

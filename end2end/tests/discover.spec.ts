@@ -104,3 +104,14 @@ test.describe("finding the issuer's keys", () => {
     await expect(app.verdict).toHaveAttribute("data-alg", "RS256");
   });
 });
+
+test("on a phone, the found key set fits the screen (its long kid wraps)", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new DebuggerPage(page);
+  await app.goto();
+  await app.analyse(await rs256Token(app));
+  await discover(page).button.click();
+  await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+  await expect(page.getByTestId("key-detected")).toContainText("JWKS with 1 key (1 usable)");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});

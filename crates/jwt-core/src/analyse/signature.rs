@@ -122,7 +122,9 @@ impl KeyReport {
             }
             Ok(KeyMaterial::Set(entries)) => {
                 let readable = entries.iter().filter(|e| e.key.is_ok()).count();
-                (Some(format!("JWKS with {} keys ({readable} usable)", entries.len())), Vec::new())
+                let keys =
+                    if entries.len() == 1 { "1 key".to_owned() } else { format!("{} keys", entries.len()) };
+                (Some(format!("JWKS with {keys} ({readable} usable)")), Vec::new())
             }
         };
         let error = key.material.as_ref().err();

@@ -342,6 +342,10 @@ fn jwks_selection_by_kid() {
     assert_eq!(r.key.set.iter().filter_map(|m| m.verifies).collect::<Vec<_>>(), [false, true]);
     let rsa_only = r#"{"kty":"RSA","kid":"r","n":"AQAB","e":"AQAB"}"#;
     assert_eq!(analyse_at(&t, &set(rsa_only), NOW).error_kind, Some(ErrorKind::AlgKeyMismatch));
+    // The set is described in words that count right.
+    assert_eq!(analyse_at(&t, &set(a), NOW).key.description.as_deref(), Some("JWKS with 1 key (1 usable)"));
+    let r = analyse_at(&t, &set(&format!("{a},{rsa_only}")), NOW);
+    assert_eq!(r.key.description.as_deref(), Some("JWKS with 2 keys (1 usable)"));
 }
 
 #[test]
