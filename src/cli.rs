@@ -75,7 +75,7 @@ impl KeyDiscovery {
 /// The token's `iss` (a string), for `--discover`.
 fn issuer_of(token: &str) -> Result<String, String> {
     let decoded = jwt::decode(without_line_break(token));
-    match decoded.payload.as_ref().and_then(|p| p.get("iss")) {
+    match decoded.claim("iss").map(|row| &row.value) {
         Some(serde_json::Value::String(iss)) if !iss.trim().is_empty() => Ok(iss.clone()),
         Some(_) => Err("--discover: the token's \"iss\" is not a URL string".to_owned()),
         None => Err("--discover: the token has no \"iss\" claim (give --jwks-url URL)".to_owned()),

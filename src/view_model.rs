@@ -655,10 +655,78 @@ fn is_http_url(text: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-/// What the page says when keys were found and put into the key box.
-pub fn discover_found_text(jwks_uri: &str, keys: usize) -> String {
-    let count = if keys == 1 { "1 public key".to_owned() } else { format!("{keys} public keys") };
-    format!("{count} from {jwks_uri}, now in the key box.")
+/// What "Find the issuer's keys" says: a state (`looking`, `found`, `failed`), a code when
+/// failed, the key set's URL when found, the words, and — when found — the key set as it goes
+/// into the key box (the line shows only while the box still holds it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DiscoverOutcome {
+    /// `looking`, `found` or `failed` (`data-state`).
+    pub state: &'static str,
+    /// Why it failed (`data-code`): the server's code, or `no_url`, `network`.
+    pub code: String,
+    /// Where the key set was read (`data-source`).
+    pub source: String,
+    /// The words shown.
+    pub text: String,
+    /// The key set, pretty-printed, for the key box.
+    pub key_text: Option<String>,
+}
+
+impl DiscoverOutcome {
+    /// While the server is asked.
+    pub fn looking() -> Self {
+        DiscoverOutcome {
+            state: "looking",
+            text: "Asking this page's server for the issuer's keys…".to_owned(),
+            ..DiscoverOutcome::default()
+        }
+    }
+
+    /// No keys, with a stable code and the reason.
+    pub fn failed(code: &str, reason: &str) -> Self {
+        DiscoverOutcome {
+            state: "failed",
+            code: code.to_owned(),
+            text: format!("No keys found: {reason}"),
+            ..DiscoverOutcome::default()
+        }
+    }
+}
+
+/// What `/api/keys` answered (`status`, `body`) for `asked`, in the page's words.
+pub fn discover_outcome(status: u16, body: &str, asked: &str) -> DiscoverOutcome {
+    use serde_json::Value;
+    let body: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let text = |name: &str| body.get(name).and_then(Value::as_str);
+    if status != 200 {
+        let reason = text("message").map_or_else(|| format!("the server answered {status}."), str::to_owned);
+        return DiscoverOutcome::failed(text("error").unwrap_or("upstream_status"), &reason);
+    }
+    let (Some(jwks), Some(keys)) = (body.get("jwks"), body.pointer("/jwks/keys").and_then(Value::as_array))
+    else {
+        return DiscoverOutcome::failed("not_a_key_set", "the server's answer held no key set.");
+    };
+    let source = text("jwks_uri").unwrap_or(asked).to_owned();
+    let count =
+        if keys.len() == 1 { "1 public key".to_owned() } else { format!("{} public keys", keys.len()) };
+    let mut words = format!("{count} from {source}, now in the key box.");
+    let removed: Vec<&str> = body
+        .get("removed")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    if !removed.is_empty() {
+        words.push_str(&format!(" Taken out (only public members are kept): {}.", removed.join("; ")));
+    }
+    DiscoverOutcome {
+        state: "found",
+        code: String::new(),
+        source,
+        text: words,
+        key_text: serde_json::to_string_pretty(jwks).ok(),
+    }
 }
 
 #[cfg(test)]
@@ -963,14 +1031,39 @@ mod tests {
     }
 
     #[test]
-    fn found_keys_are_counted_in_words() {
-        assert_eq!(
-            discover_found_text("https://a/k", 1),
-            "1 public key from https://a/k, now in the key box."
+    fn what_the_server_answered_in_the_pages_words() {
+        let found = discover_outcome(
+            200,
+            r#"{"jwks":{"keys":[{"kty":"RSA","n":"n","e":"AQAB"}]},"jwks_uri":"https://a/k","removed":[]}"#,
+            "https://a",
+        );
+        assert_eq!((found.state, found.source.as_str()), ("found", "https://a/k"));
+        assert_eq!(found.text, "1 public key from https://a/k, now in the key box.");
+        let pretty = "{\n  \"keys\": [\n    {\n      \"kty\": \"RSA\",\n      \"n\": \"n\",\n      \"e\": \"AQAB\"\n    }\n  ]\n}";
+        assert_eq!(found.key_text.as_deref(), Some(pretty));
+        let found = discover_outcome(
+            200,
+            r#"{"jwks":{"keys":[{},{}]},"jwks_uri":"https://a/k","removed":["keys[2]: a symmetric (oct) key","x"]}"#,
+            "https://a",
         );
         assert_eq!(
-            discover_found_text("https://a/k", 3),
-            "3 public keys from https://a/k, now in the key box."
+            found.text,
+            "2 public keys from https://a/k, now in the key box. \
+             Taken out (only public members are kept): keys[2]: a symmetric (oct) key; x."
         );
+        let refused =
+            discover_outcome(403, r#"{"error":"refused_address","message":"10.0.0.1 is refused"}"#, "x");
+        assert_eq!(
+            (refused.state, refused.code.as_str(), refused.text.as_str(), refused.key_text),
+            ("failed", "refused_address", "No keys found: 10.0.0.1 is refused", None)
+        );
+        // A proxy's HTML error page, or a 200 without a key set: said, nothing for the key box.
+        let proxy = discover_outcome(502, "<html>Bad gateway</html>", "x");
+        assert_eq!(
+            (proxy.code.as_str(), proxy.text.as_str()),
+            ("upstream_status", "No keys found: the server answered 502.")
+        );
+        let empty = discover_outcome(200, "{}", "x");
+        assert_eq!((empty.state, empty.code.as_str(), empty.key_text), ("failed", "not_a_key_set", None));
     }
 }

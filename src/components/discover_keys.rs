@@ -6,34 +6,17 @@
 use leptos::prelude::*;
 
 use crate::state::use_debugger;
-
-/// What the status line says: a state (`looking`, `found`, `failed`), a code when failed, the
-/// key set's URL when found, the words, and — when found — the key set as put into the key box
-/// (the line shows only while the box still holds it).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-struct Outcome {
-    state: &'static str,
-    code: String,
-    source: String,
-    text: String,
-    key_text: Option<String>,
-}
+use crate::view_model::DiscoverOutcome;
 
 /// Everything a click does but the status line, loaded on the first click: where to look,
 /// `GET /api/keys?<param>=<url>` of this origin (no cookies), and what came of it.
 #[cfg(feature = "hydrate")]
 #[cfg_attr(feature = "split", lazy)]
-async fn find_keys(typed: String, iss: Option<String>) -> Outcome {
-    use serde_json::Value;
+async fn find_keys(typed: String, iss: Option<String>) -> DiscoverOutcome {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    let failed = |code: &str, message: &str| Outcome {
-        state: "failed",
-        code: code.to_owned(),
-        text: format!("No keys found: {message}"),
-        ..Outcome::default()
-    };
+    let failed = DiscoverOutcome::failed;
     let target = match crate::view_model::discover_target(&typed, iss.as_deref()) {
         Ok(target) => target,
         Err(reason) => return failed("no_url", &reason),
@@ -55,28 +38,7 @@ async fn find_keys(typed: String, iss: Option<String>) -> Outcome {
         Ok(answer) => answer,
         Err(e) => return unreachable(e),
     };
-    let body: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-    if status != 200 {
-        let fallback = format!("the server answered {status}.");
-        return failed(
-            body.get("error").and_then(Value::as_str).unwrap_or("upstream_status"),
-            body.get("message").and_then(Value::as_str).unwrap_or(&fallback),
-        );
-    }
-    let keys = body.pointer("/jwks/keys").and_then(Value::as_array).map_or(0, Vec::len);
-    let source = body.get("jwks_uri").and_then(Value::as_str).unwrap_or(&target.url).to_owned();
-    let mut words = crate::view_model::discover_found_text(&source, keys);
-    if let Some(removed) = body.get("removed").and_then(Value::as_array).filter(|r| !r.is_empty()) {
-        let removed: Vec<&str> = removed.iter().filter_map(Value::as_str).collect();
-        words.push_str(&format!(" Taken out (only public members are kept): {}.", removed.join("; ")));
-    }
-    Outcome {
-        state: "found",
-        code: String::new(),
-        source,
-        text: words,
-        key_text: body.get("jwks").and_then(|jwks| serde_json::to_string_pretty(jwks).ok()),
-    }
+    crate::view_model::discover_outcome(status, &text, &target.url)
 }
 
 /// The URL field, the button and what came of it. The field is read on the click (nothing
@@ -85,18 +47,13 @@ async fn find_keys(typed: String, iss: Option<String>) -> Outcome {
 pub fn DiscoverKeys() -> impl IntoView {
     let state = use_debugger();
     let field = NodeRef::<leptos::html::Input>::new();
-    let outcome = RwSignal::new(None::<Outcome>);
+    let outcome = RwSignal::new(None::<DiscoverOutcome>);
     let find = move |_| {
-        outcome.set(Some(Outcome {
-            state: "looking",
-            text: "Asking this page's server for the issuer's keys…".to_owned(),
-            ..Outcome::default()
-        }));
+        outcome.set(Some(DiscoverOutcome::looking()));
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
             let typed = field.get_untracked().map(|input| input.value()).unwrap_or_default();
-            let iss =
-                state.decoded.with_untracked(|d| d.payload.as_ref()?.get("iss")?.as_str().map(str::to_owned));
+            let iss = state.decoded.with_untracked(|d| d.claim("iss")?.value.as_str().map(str::to_owned));
             let found = find_keys(typed, iss).await;
             if let Some(keys) = &found.key_text {
                 state.key_kind.set(jwt_core::KeyKind::Jwks);
