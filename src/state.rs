@@ -35,6 +35,10 @@ type KnownAnswer = (String, Option<KnownSecret>);
 pub struct Debugger {
     /// The token box, exactly as typed or pasted.
     pub token: RwSignal<String>,
+    /// What the token box is told to show: the token as last loaded into it ([`Debugger::load`]:
+    /// a sample, a paste that was cleaned, undo, sign mode, a share link). Typing does not
+    /// change it — the box holds what was typed already.
+    pub box_text: RwSignal<String>,
     /// The key box, exactly as typed or pasted.
     pub key_text: RwSignal<String>,
     /// The key kind chosen (auto by default).
@@ -81,6 +85,7 @@ pub struct Debugger {
 impl Debugger {
     /// Creates the state with a first token and its sample key.
     pub fn new(token: &str, key: &str, sample: Option<&'static str>) -> Self {
+        let box_text = RwSignal::new(token.to_owned());
         let token = RwSignal::new(token.to_owned());
         let key_text = RwSignal::new(key.to_owned());
         let key_kind = RwSignal::new(KeyKind::Auto);
@@ -185,6 +190,7 @@ impl Debugger {
         // The well-known secrets: ~400 HMACs, in the lazily loaded crypto module, once per token.
         let known_secret = RwSignal::new(None::<KnownAnswer>);
         let known_asked = StoredValue::new(0u64);
+        let known_for = StoredValue::new(None::<String>);
         // Asked once the lazily loaded parts may load (shortly after hydration): neither the
         // check's code nor the worker is part of the first load.
         let lazy_ready = RwSignal::new(false);
@@ -192,10 +198,14 @@ impl Debugger {
             if !lazy_ready.get() {
                 return;
             }
-            let decoded = decoded.get();
-            if !is_hmac(&decoded) {
+            // What the panels show, one task after a keystroke: its verdict does not wait on
+            // handing the token to the worker. (`shown` is set again when only the key's
+            // answer changes: the same token is not asked twice.)
+            let decoded = shown.get();
+            if !is_hmac(&decoded) || known_for.with_value(|asked| asked.as_deref() == Some(&decoded.token)) {
                 return;
             }
+            known_for.set_value(Some(decoded.token.clone()));
             let ticket = known_asked.get_value() + 1;
             known_asked.set_value(ticket);
             leptos::task::spawn_local(async move {
@@ -208,6 +218,7 @@ impl Debugger {
         });
         Self {
             token,
+            box_text,
             key_text,
             key_kind,
             sample_key_of: RwSignal::new(sample),
@@ -315,6 +326,7 @@ impl Debugger {
             }
             None => self.set_token(token),
         }
+        self.box_text.set(token.to_owned());
         self.cleanup_note.set(None);
         self.highlight.set(None);
     }

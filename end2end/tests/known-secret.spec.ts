@@ -55,6 +55,42 @@ test.describe("well-known secrets", () => {
     await expect(app.verdict).toHaveAttribute("data-signature-valid", "false");
   });
 
+  test("asked of the worker once per token, not per key keystroke", async ({ page }) => {
+    // Every message the page posts to a worker, by the export it asks for.
+    await page.addInitScript(() => {
+      const asked: string[] = [];
+      (window as unknown as { asked: string[] }).asked = asked;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+        const name = (message as { name?: string } | null)?.name;
+        if (name) asked.push(name);
+        return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+      };
+    });
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await page.waitForSelector('html[data-offline-ready="true"]');
+    const knownAsks = () => page.evaluate(() => (window as unknown as { asked: string[] }).asked.filter((n) => n === "known_secret").length);
+    const token = hs("HS256", "shhhhh");
+    await app.analyse(token, "", "auto");
+    await expect(page.getByTestId("known-secret")).toHaveAttribute("data-secret", "shhhhh");
+    const before = await knownAsks();
+    // Typing a key, character by character: the token is the same, so it is not asked again.
+    await app.keyInput.pressSequentially("not-it", { delay: 20 });
+    await expect(app.verdict).toHaveAttribute("data-state", "ready");
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "false");
+    await page.waitForTimeout(200);
+    expect(await knownAsks()).toBe(before);
+    // One keystroke in the token (its signature): asked once more, and no longer flagged.
+    const box = app.tokenInput;
+    const changed = token.slice(0, -2) + (token.at(-2) === "A" ? "B" : "A") + token.at(-1);
+    await box.fill(changed);
+    await expect(page.getByTestId("known-secret")).toHaveCount(0);
+    await page.waitForTimeout(200);
+    expect(await knownAsks()).toBe(before + 1);
+    await expect(page.getByTestId("known-secret")).toHaveCount(0);
+  });
+
   test("the page's warnings equal inspect --json's for a known-secret token", async ({ page }) => {
     const app = new DebuggerPage(page);
     await app.goto();

@@ -87,11 +87,17 @@ pub fn TokenInput() -> impl IntoView {
                 // A very long token on one line: wrapping 256 KiB of base64 costs the browser ~40 ms
                 // of layout; one line costs half that, and nobody reads such a token line by line.
                 wrap=move || { if state.token.read().len() > NO_WRAP_ABOVE { "off" } else { "soft" } }
-                prop:value=move || state.token.get()
+                // Only what is loaded into the box is written into it: what the user typed is
+                // there already (copying it back cost every keystroke a pass over the token).
+                prop:value=move || state.box_text.get()
                 on:input=move |ev| {
                     state.set_token(&event_target_value(&ev));
-                    state.cleanup_note.set(None);
-                    undo.set(None);
+                    if state.cleanup_note.read_untracked().is_some() {
+                        state.cleanup_note.set(None);
+                    }
+                    if undo.read_untracked().is_some() {
+                        undo.set(None);
+                    }
                 }
                 on:paste=on_paste
                 on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
