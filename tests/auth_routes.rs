@@ -431,19 +431,33 @@ async fn every_response_carries_the_isolation_headers_and_pages_are_not_stored()
         ("/auth/token", Some(cookie.as_str())),
         ("/auth/token", None),
         ("/pkg/jwt-debugger.js", None),
+        ("/crypto-worker.js", None),
         ("/no/such/page", None),
+        ("/pkg/no-such-file.js", None),
         ("/auth/nothing-here", None),
     ] {
         let res = get(&router, path, cookie).await;
         let h = res.headers();
-        assert_eq!(h["cross-origin-opener-policy"], "same-origin", "{path}");
         assert_eq!(h["cross-origin-resource-policy"], "same-origin", "{path}");
-        let permissions = h["permissions-policy"].to_str().unwrap();
-        for feature in ["camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"] {
-            assert!(permissions.contains(feature), "{path}: {feature}");
-        }
         assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
-        assert_eq!(h[header::X_FRAME_OPTIONS], "DENY", "{path}");
+        assert_eq!(h[header::REFERRER_POLICY], "no-referrer", "{path}");
+        assert!(h.contains_key(header::CONTENT_SECURITY_POLICY), "{path}");
+        // What only a document reads: on pages, answers and errors, not on the static files
+        // (their policy refuses framing).
+        if path.starts_with("/pkg/") {
+            let policy = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+            assert!(policy.contains("frame-ancestors 'none'"), "{path}: {policy}");
+            for name in ["cross-origin-opener-policy", "permissions-policy", "x-frame-options"] {
+                assert!(h.get(name).is_none(), "{path}: {name}");
+            }
+        } else {
+            assert_eq!(h["cross-origin-opener-policy"], "same-origin", "{path}");
+            assert_eq!(h[header::X_FRAME_OPTIONS], "DENY", "{path}");
+            let permissions = h["permissions-policy"].to_str().unwrap();
+            for feature in ["camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"] {
+                assert!(permissions.contains(feature), "{path}: {feature}");
+            }
+        }
         let html = h.get(header::CONTENT_TYPE).is_some_and(|v| v.to_str().unwrap().starts_with("text/html"));
         if html || res.status() == StatusCode::UNAUTHORIZED {
             assert_eq!(h[header::CACHE_CONTROL], "no-store", "{path}");
