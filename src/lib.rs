@@ -29,6 +29,13 @@ pub mod view_model;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // In a task of its own, not in the one that instantiated the module: each stays well under
+    // the 50 ms a task may block the page.
+    leptos::prelude::set_timeout(hydrate_now, std::time::Duration::ZERO);
+}
+
+#[cfg(feature = "hydrate")]
+fn hydrate_now() {
     leptos::mount::hydrate_body(app::App);
     let Some(window) = web_sys::window() else { return };
     // Failing to set a test marker must not break the page.

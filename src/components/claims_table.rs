@@ -18,8 +18,10 @@ fn ClaimRow(
     now: Signal<i64>,
     /// The range currently highlighted, shared by every linked view.
     highlight: RwSignal<Option<Range<usize>>>,
-    /// Whether the page is hydrated (local time is the browser's).
-    hydrated: RwSignal<bool>,
+    /// Whether local times may be shown: only the browser knows its time zone, and its first
+    /// local date costs ~18 ms (the locale data loads), so they come with the lazily loaded parts
+    /// shortly after hydration rather than in its task.
+    local_times: RwSignal<bool>,
 ) -> impl IntoView {
     let RowFacts { name, value, doc, range, seconds, iso, long } = facts;
     let lit = {
@@ -55,7 +57,7 @@ fn ClaimRow(
         let claim = name.clone();
         let relative = move || jwt_core::time::relative(&claim, seconds, now.get());
         let local = move || {
-            hydrated.get().then(|| browser::local_time(seconds)).flatten().map(|l| format!("local: {l}"))
+            local_times.get().then(|| browser::local_time(seconds)).flatten().map(|l| format!("local: {l}"))
         };
         view! {
             <span class="time-utc">{iso}</span>
@@ -115,7 +117,7 @@ fn RowsTable(
         let (facts, left_out) = facts.get();
         let rows = facts
             .into_iter()
-            .map(|f| view! { <ClaimRow facts=f now=now highlight=state.highlight hydrated=state.hydrated /> })
+            .map(|f| view! { <ClaimRow facts=f now=now highlight=state.highlight local_times=state.lazy_ready /> })
             .collect_view();
         let more = (left_out > 0).then(|| {
             view! {
