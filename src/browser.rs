@@ -224,6 +224,14 @@ pub fn details_open(event: &leptos::ev::Event) -> Option<bool> {
 extern "C" {
     fn requests_watch();
     fn requests_note_token();
+    fn next_task(run: &wasm_bindgen::JsValue);
+}
+
+/// Runs `run` in a task of its own, as soon as the browser can (a user-blocking scheduler task,
+/// else a message-channel task: both ahead of timers).
+#[cfg(feature = "hydrate")]
+pub fn in_next_task(run: impl FnOnce() + 'static) {
+    next_task(&wasm_bindgen::closure::Closure::once_into_js(run));
 }
 
 /// Starts counting the page's requests into its request indicator (Resource Timing).

@@ -31,7 +31,7 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     // In a task of its own, not in the one that instantiated the module: each stays well under
     // the 50 ms a task may block the page.
-    leptos::prelude::set_timeout(hydrate_now, std::time::Duration::ZERO);
+    browser::in_next_task(hydrate_now);
 }
 
 #[cfg(feature = "hydrate")]

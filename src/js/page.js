@@ -3,6 +3,7 @@
 // 1. Loads the lazily loaded part of the core (crates/jwt-core-wasm, served under /crypto/) on the
 //    page, and the same module in a Web Worker for slow work. Every call passes JSON text.
 // 2. Counts the page's requests (see below).
+// 3. Runs hydration in a task of its own (next_task).
 
 const GLUE = "/crypto/jwt_core_wasm.js";
 const WASM = "/crypto/jwt_core_wasm_bg.wasm";
@@ -109,4 +110,17 @@ export function requests_watch() {
 export function requests_note_token() {
   withToken += 1;
   render();
+}
+
+// 3. Runs `run` in a task of its own, as soon as the page can (ahead of timers and rendering
+// work where the browser has a scheduler): hydration does not share a task with the module's
+// instantiation, and neither blocks the page for long.
+export function next_task(run) {
+  if (globalThis.scheduler?.postTask) {
+    scheduler.postTask(run, { priority: "user-blocking" });
+  } else {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => run();
+    channel.port2.postMessage(null);
+  }
 }
