@@ -59,7 +59,8 @@ pub struct Debugger {
     /// True once the page is hydrated and the inputs drive the results.
     pub hydrated: RwSignal<bool>,
     /// True once the lazily loaded parts may load (set shortly after hydration, so they stay
-    /// out of the first load); the well-known-secret check waits for it.
+    /// out of the first load); the well-known-secret check and the claims' local times wait for
+    /// it.
     pub lazy_ready: RwSignal<bool>,
     /// Steps 1–12 of the token: re-run only when the token changes.
     pub decoded: Memo<Arc<Decoded>>,
@@ -189,8 +190,8 @@ impl Debugger {
         });
         // The well-known secrets: ~400 HMACs, in the lazily loaded crypto module, once per token.
         let known_secret = RwSignal::new(None::<KnownAnswer>);
-        let known_asked = StoredValue::new(0u64);
-        let known_for = StoredValue::new(None::<String>);
+        // The token last asked about: asked once, and only its answer is kept.
+        let known_asked = StoredValue::new(None::<String>);
         // Asked once the lazily loaded parts may load (shortly after hydration): neither the
         // check's code nor the worker is part of the first load.
         let lazy_ready = RwSignal::new(false);
@@ -201,18 +202,18 @@ impl Debugger {
             // What the panels show, one task after a keystroke: its verdict does not wait on
             // handing the token to the worker. (`shown` is set again when only the key's
             // answer changes: the same token is not asked twice.)
-            let decoded = shown.get();
-            if !is_hmac(&decoded) || known_for.with_value(|asked| asked.as_deref() == Some(&decoded.token)) {
+            let token = shown.with(|d| is_hmac(d).then(|| d.token.clone()));
+            let Some(token) = token else { return };
+            let latest = move |token: &str| known_asked.with_value(|asked| asked.as_deref() == Some(token));
+            if latest(&token) {
                 return;
             }
-            known_for.set_value(Some(decoded.token.clone()));
-            let ticket = known_asked.get_value() + 1;
-            known_asked.set_value(ticket);
+            known_asked.set_value(Some(token.clone()));
             leptos::task::spawn_local(async move {
                 // The module not loading (offline before it ever arrived) is "none found".
-                let found = crypto::known_secret(decoded.token.clone()).await.ok().flatten();
-                if known_asked.get_value() == ticket {
-                    known_secret.set(Some((decoded.token.clone(), found)));
+                let found = crypto::known_secret(token.clone()).await.ok().flatten();
+                if latest(&token) {
+                    known_secret.set(Some((token, found)));
                 }
             });
         });

@@ -112,6 +112,29 @@ test.describe("decoding", () => {
     await expect(page.getByTestId("token-notes")).toContainText("Ignored 2 whitespace characters");
   });
 
+  test("what is typed stays where it was typed; loading a token replaces it, even the same sample again", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await expect(app.tokenInput).toHaveValue(SAMPLE_HS256);
+    // Two characters typed in the middle of the payload land there, in order.
+    const at = SAMPLE_HS256.indexOf(".") + 5;
+    await app.tokenInput.evaluate((el: HTMLTextAreaElement, at) => {
+      el.focus();
+      el.setSelectionRange(at, at);
+    }, at);
+    await page.keyboard.type("QZ");
+    const typed = `${SAMPLE_HS256.slice(0, at)}QZ${SAMPLE_HS256.slice(at)}`;
+    await expect(app.tokenInput).toHaveValue(typed);
+    await expect(app.verdict).toHaveAttribute("data-state", "ready");
+    expect(await app.tokenInput.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(at + 2);
+    // The sample the page started with, loaded again: the box shows it again.
+    await page.getByLabel("Load a sample").selectOption("hs256");
+    await expect(app.tokenInput).toHaveValue(SAMPLE_HS256);
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "true");
+    await page.getByRole("button", { name: "Clear" }).click();
+    await expect(app.tokenInput).toHaveValue("");
+  });
+
   test("pasting a quoted or JSON-wrapped token cleans it, says so, and can be undone", async ({ page }) => {
     const app = new DebuggerPage(page);
     await app.goto();

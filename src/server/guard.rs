@@ -66,7 +66,7 @@ pub const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), display-captu
 
 /// Where the page's own static files are served (its WebAssembly, JavaScript and CSS, and the
 /// crypto module): only documents read the window-level headers, so these files go without them.
-pub const ASSET_PREFIXES: [&str; 2] = ["/pkg/", "/crypto/"];
+const ASSET_PREFIXES: [&str; 2] = ["/pkg/", "/crypto/"];
 
 /// The headers every response carries (those a handler set itself are kept): no sniffing, no
 /// referrer, no framing, isolation from other origins' embedders, a strict policy for everything
