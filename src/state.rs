@@ -62,6 +62,10 @@ pub struct Debugger {
     /// out of the first load); the well-known-secret check and the claims' local times wait for
     /// it.
     pub lazy_ready: RwSignal<bool>,
+    /// True once the claims tables are live: the browser keeps the server's HTML for them until
+    /// their lazily loaded code arrives (when the token first changes, or with the other lazily
+    /// loaded parts), so they are not part of the first load.
+    pub claims_live: RwSignal<bool>,
     /// Steps 1–12 of the token: re-run only when the token changes.
     pub decoded: Memo<Arc<Decoded>>,
     /// What the decoded-token panels (coloured token, JSON, claims) show: [`Debugger::decoded`]
@@ -230,6 +234,7 @@ impl Debugger {
             cleanup_note: RwSignal::new(None),
             hydrated: RwSignal::new(false),
             lazy_ready,
+            claims_live: RwSignal::new(false),
             decoded,
             shown,
             shown_check,
@@ -275,9 +280,11 @@ impl Debugger {
     }
 
     /// Whether everything shown reflects the current inputs (the test contract's `data-state`):
-    /// the verdict has its answer and the decoded-token panels have caught up.
+    /// the verdict has its answer and the decoded-token panels have caught up (the claims
+    /// tables are live: until then they show the server's first token).
     pub fn ready(&self) -> bool {
         self.hydrated.get()
+            && self.claims_live.get()
             && !self.pending()
             && !self.known_secret_pending()
             // By reading, not by pointer: a memo that recomputes to the same reading keeps the new

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
 import { DebuggerPage } from "./fixtures/debugger-page";
 import { HS256_SECRET, SAMPLE_HS256 } from "./fixtures/samples";
 
@@ -78,6 +78,43 @@ test.describe("decoding", () => {
     await app.claimsTable.locator("tr[data-claim=sub]").focus();
     await expect(app.claimsTable.locator("tr[data-claim=sub]")).toHaveClass(/hl/);
     await expect(app.encodedToken.locator(".hl").first()).toBeVisible();
+  });
+
+  test("the claims tables: the server's HTML at first, then live — their code comes with the first edit", async ({ page }) => {
+    // The page's timers run only when the test moves the clock: the lazily loaded parts (which a
+    // timer starts 800 ms after hydration) stay away, so only the edit can bring the tables' code.
+    await page.clock.install({ time: new Date("2030-01-01T00:00:00Z") });
+    await page.clock.pauseAt(new Date("2030-01-01T00:00:01Z"));
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    const app = new DebuggerPage(page);
+    await expect(app.claimsTable.locator("tr[data-claim=admin]")).toContainText("Not a registered claim");
+    await expect(app.verdict).toHaveAttribute("data-state", "pending");
+    let moved = 0;
+    // Moves the page's clock 20 ms at a time (the panels follow a keystroke one timer later),
+    // waiting for real time in between (the code comes over the network), until `row` is there.
+    const until = async (row: Locator) => {
+      for (let i = 0; i < 15 && (await row.count()) === 0; i++) {
+        await page.clock.runFor(20);
+        moved += 20;
+        await page.waitForTimeout(100);
+      }
+    };
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    await app.tokenInput.fill(`${b64({ alg: "none" })}.${b64({ course: "web-dev", aud: "students" })}.`);
+    await until(app.claimsTable.locator("tr[data-claim=course]"));
+    await expect(app.claimsTable.locator("tr[data-claim=course]")).toContainText("Not a registered claim");
+    await expect(app.claimsTable.locator("tr[data-claim=aud]")).toContainText("Audience");
+    await expect(app.claimsTable.locator("tr[data-claim=admin]")).toHaveCount(0);
+    await expect(page.getByTestId("header-table").locator("tr[data-claim]")).toHaveCount(1);
+    // Well before the 800 ms after which the lazily loaded parts would have come.
+    expect(moved).toBeLessThan(800);
+    await expect(page.locator("html")).not.toHaveAttribute("data-offline-ready", "true");
+    // Live: the rows follow every edit from now on.
+    await app.tokenInput.fill(`${b64({ alg: "none" })}.${b64({ jti: "x1" })}.`);
+    await until(app.claimsTable.locator("tr[data-claim=jti]"));
+    await expect(app.claimsTable.locator("tr[data-claim=jti]")).toContainText("JWT ID");
+    await expect(app.claimsTable.locator("tr[data-claim=course]")).toHaveCount(0);
   });
 
   test("a malformed token: the first bad character is marked, and a lenient reading is labelled", async ({ page }) => {

@@ -6,6 +6,8 @@ use std::ops::Range;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::deferred::{server_rendered, take_over};
+use crate::components::lazy_details::body;
 use crate::state::use_debugger;
 use crate::view_model::{Part, RowFacts, row_facts};
 
@@ -151,14 +153,38 @@ fn RowsTable(
     }
 }
 
-/// Header parameters and claims, explained.
+/// Header parameters and claims, explained. The server renders the tables; the browser keeps
+/// that HTML (it explains the first token correctly) and loads their code when the token first
+/// changes or with the other lazily loaded parts, whichever comes first — they are below the
+/// first screen, so they stay out of the first load ([`Debugger::claims_live`]).
+///
+/// [`Debugger::claims_live`]: crate::state::Debugger::claims_live
 #[component]
 pub fn ClaimsTable() -> impl IntoView {
+    let state = use_debugger();
+    let host = NodeRef::new();
+    let first = state.shown.with_untracked(|d| d.token.clone());
+    let needed = Signal::derive(move || state.lazy_ready.get() || state.shown.with(|d| d.token != first));
+    take_over(host, needed, body(tables_late), state.claims_live);
     view! {
         <section class="explained" aria-labelledby="explained-heading">
             <h2 id="explained-heading">"What each part means"</h2>
-            <RowsTable caption="Header parameters" testid="header-table" part=Part::Header />
-            <RowsTable caption="Claims" testid="claims-table" part=Part::Payload />
+            {server_rendered("explained-tables", host, tables)}
         </section>
     }
+}
+
+/// Both tables, live.
+fn tables() -> AnyView {
+    view! {
+        <RowsTable caption="Header parameters" testid="header-table" part=Part::Header />
+        <RowsTable caption="Claims" testid="claims-table" part=Part::Payload />
+    }
+    .into_any()
+}
+
+/// [`tables`], in a lazily loaded chunk.
+#[cfg_attr(feature = "split", lazy)]
+async fn tables_late() -> AnyView {
+    tables()
 }

@@ -3,11 +3,22 @@
 
 use leptos::prelude::*;
 
+use crate::components::deferred::server_rendered;
 use crate::demo_users::DEMO_USERS;
 
-/// The demo users and routes, explained.
+/// The demo users and routes, explained: static text, rendered by the server only (the browser
+/// keeps its HTML and hydrates none of it).
 #[component]
 pub fn DemoInfo() -> impl IntoView {
+    view! {
+        <section class="panel demo" aria-labelledby="demo-heading" data-testid="demo-info">
+            {server_rendered("demo-info-text", NodeRef::new(), body)}
+        </section>
+    }
+}
+
+/// What the section says.
+fn body() -> impl IntoView {
     let rows = DEMO_USERS
         .iter()
         .map(|u| {
@@ -23,25 +34,23 @@ pub fn DemoInfo() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="panel demo" aria-labelledby="demo-heading" data-testid="demo-info">
-            <h2 id="demo-heading">"Course demo log-in"</h2>
-            <p>
-                "The bar at the top logs you in as one of these users (no password), as the course's "
-                <code>"/auth/bypass?token=<username>"</code> " does. " <code>"/auth/token"</code>
-                " then answers with an HS256 token of that user, signed with the server's "
-                <code>"JWT_SECRET_KEY"</code> " and valid for 6 hours."
-            </p>
-            <table class="demo-users-table cards">
-                <caption>"Demo users"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Username"</th>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Roles"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
+        <h2 id="demo-heading">"Course demo log-in"</h2>
+        <p>
+            "The bar at the top logs you in as one of these users (no password), as the course's "
+            <code>"/auth/bypass?token=<username>"</code> " does. " <code>"/auth/token"</code>
+            " then answers with an HS256 token of that user, signed with the server's "
+            <code>"JWT_SECRET_KEY"</code> " and valid for 6 hours."
+        </p>
+        <table class="demo-users-table cards">
+            <caption>"Demo users"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Username"</th>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Roles"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }

@@ -4,6 +4,7 @@ pub mod api_panel;
 pub mod claims_table;
 pub mod clock_controls;
 pub mod copy_button;
+pub mod deferred;
 pub mod demo_bar;
 pub mod demo_info;
 pub mod discover_keys;

@@ -1,0 +1,76 @@
+//! Views the browser does not hydrate. The server renders them in full; the browser keeps the
+//! server's HTML — for good when it is static text ([`server_only`]), or until the view's
+//! lazily loaded code builds the live view, which then takes its place ([`take_over`]). What
+//! only reads the first screen's token stays out of the first load this way.
+
+use leptos::prelude::*;
+
+use crate::components::lazy_details::Body;
+
+/// `<div class=class>` holding `view`, which only the server renders: the browser hydrates the
+/// element without its children (the server's HTML stays as it is), and `view`'s code is not in
+/// the page's WASM. [`take_over`] can replace the children later.
+#[cfg(not(feature = "hydrate"))]
+pub fn server_rendered<V: IntoView + 'static>(
+    class: &'static str,
+    node_ref: NodeRef<leptos::html::Div>,
+    view: impl FnOnce() -> V,
+) -> impl IntoView {
+    view! {
+        <div class=class node_ref=node_ref>
+            {view()}
+        </div>
+    }
+}
+
+/// `<div class=class>` holding `view`, which only the server renders: the browser hydrates the
+/// element without its children (the server's HTML stays as it is), and `view`'s code is not in
+/// the page's WASM. [`take_over`] can replace the children later.
+#[cfg(feature = "hydrate")]
+pub fn server_rendered<V>(
+    class: &'static str,
+    node_ref: NodeRef<leptos::html::Div>,
+    view: impl FnOnce() -> V,
+) -> impl IntoView {
+    let _ = view;
+    view! { <div class=class node_ref=node_ref></div> }
+}
+
+/// In the browser: once `needed` turns true, loads the live view (`body`, a lazily loaded
+/// function), replaces the children of `host` (the server's HTML) with it, and sets `live`.
+/// The live view belongs to the calling component (its contexts, its lifetime). On the server
+/// this does nothing.
+pub fn take_over(host: NodeRef<leptos::html::Div>, needed: Signal<bool>, body: Body, live: RwSignal<bool>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::tachys::view::{Mountable, Render};
+
+        let Some(owner) = Owner::current() else { return };
+        // Keeps the live view's state (its reactive parts stop when it is dropped).
+        let kept = StoredValue::new_local(None);
+        Effect::new(move |started: Option<bool>| {
+            if started == Some(true) || !needed.get() {
+                return started == Some(true);
+            }
+            let body = body.clone();
+            // Built under the component's owner (its contexts; it lives as long as the
+            // component), not the effect's, and tracked by nothing.
+            untrack(|| {
+                owner.with(|| {
+                    leptos::task::spawn_local_scoped(async move {
+                        let view = body().await;
+                        let Some(host) = host.get_untracked() else { return };
+                        host.set_inner_html("");
+                        let mut state = view.build();
+                        state.mount(&host, None);
+                        kept.set_value(Some(state));
+                        live.set(true);
+                    })
+                })
+            });
+            true
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (host, needed, body, live);
+}
