@@ -66,6 +66,9 @@ pub struct Debugger {
     /// their lazily loaded code arrives (when the token first changes, or with the other lazily
     /// loaded parts), so they are not part of the first load.
     pub claims_live: RwSignal<bool>,
+    /// True once the key report's details are live (likewise: the kind the key was read as is
+    /// named at once; errors, notes and readings keep the server's HTML until then).
+    pub key_report_live: RwSignal<bool>,
     /// Steps 1–12 of the token: re-run only when the token changes.
     pub decoded: Memo<Arc<Decoded>>,
     /// What the decoded-token panels (coloured token, JSON, claims) show: [`Debugger::decoded`]
@@ -235,6 +238,7 @@ impl Debugger {
             hydrated: RwSignal::new(false),
             lazy_ready,
             claims_live: RwSignal::new(false),
+            key_report_live: RwSignal::new(false),
             decoded,
             shown,
             shown_check,
@@ -281,10 +285,11 @@ impl Debugger {
 
     /// Whether everything shown reflects the current inputs (the test contract's `data-state`):
     /// the verdict has its answer and the decoded-token panels have caught up (the claims
-    /// tables are live: until then they show the server's first token).
+    /// tables and the key report are live: until then they show the server's first token).
     pub fn ready(&self) -> bool {
         self.hydrated.get()
             && self.claims_live.get()
+            && self.key_report_live.get()
             && !self.pending()
             && !self.known_secret_pending()
             // By reading, not by pointer: a memo that recomputes to the same reading keeps the new

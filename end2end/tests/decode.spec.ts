@@ -1,6 +1,27 @@
-import { expect, type Locator, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { DebuggerPage } from "./fixtures/debugger-page";
 import { HS256_SECRET, SAMPLE_HS256 } from "./fixtures/samples";
+
+/** Holds the page's timers (the lazily loaded parts start 800 ms after hydration, on a timer)
+ * and opens `/`. `until(row)` moves the page's clock 20 ms at a time — a keystroke's panels
+ * follow it one timer later — waiting for real time in between (code comes over the network). */
+async function holdTimers(page: Page) {
+  await page.clock.install({ time: new Date("2030-01-01T00:00:00Z") });
+  await page.clock.pauseAt(new Date("2030-01-01T00:00:01Z"));
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  let moved = 0;
+  return {
+    moved: () => moved,
+    until: async (row: Locator) => {
+      for (let i = 0; i < 15 && (await row.count()) === 0; i++) {
+        await page.clock.runFor(20);
+        moved += 20;
+        await page.waitForTimeout(100);
+      }
+    },
+  };
+}
 
 test.describe("decoding", () => {
   test("the sample token is decoded, explained and verified on arrival", async ({ page }) => {
@@ -81,40 +102,42 @@ test.describe("decoding", () => {
   });
 
   test("the claims tables: the server's HTML at first, then live — their code comes with the first edit", async ({ page }) => {
-    // The page's timers run only when the test moves the clock: the lazily loaded parts (which a
-    // timer starts 800 ms after hydration) stay away, so only the edit can bring the tables' code.
-    await page.clock.install({ time: new Date("2030-01-01T00:00:00Z") });
-    await page.clock.pauseAt(new Date("2030-01-01T00:00:01Z"));
-    await page.goto("/");
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    const clock = await holdTimers(page);
     const app = new DebuggerPage(page);
     await expect(app.claimsTable.locator("tr[data-claim=admin]")).toContainText("Not a registered claim");
     await expect(app.verdict).toHaveAttribute("data-state", "pending");
-    let moved = 0;
-    // Moves the page's clock 20 ms at a time (the panels follow a keystroke one timer later),
-    // waiting for real time in between (the code comes over the network), until `row` is there.
-    const until = async (row: Locator) => {
-      for (let i = 0; i < 15 && (await row.count()) === 0; i++) {
-        await page.clock.runFor(20);
-        moved += 20;
-        await page.waitForTimeout(100);
-      }
-    };
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
     await app.tokenInput.fill(`${b64({ alg: "none" })}.${b64({ course: "web-dev", aud: "students" })}.`);
-    await until(app.claimsTable.locator("tr[data-claim=course]"));
+    await clock.until(app.claimsTable.locator("tr[data-claim=course]"));
     await expect(app.claimsTable.locator("tr[data-claim=course]")).toContainText("Not a registered claim");
     await expect(app.claimsTable.locator("tr[data-claim=aud]")).toContainText("Audience");
     await expect(app.claimsTable.locator("tr[data-claim=admin]")).toHaveCount(0);
     await expect(page.getByTestId("header-table").locator("tr[data-claim]")).toHaveCount(1);
     // Well before the 800 ms after which the lazily loaded parts would have come.
-    expect(moved).toBeLessThan(800);
+    expect(clock.moved()).toBeLessThan(800);
     await expect(page.locator("html")).not.toHaveAttribute("data-offline-ready", "true");
     // Live: the rows follow every edit from now on.
     await app.tokenInput.fill(`${b64({ alg: "none" })}.${b64({ jti: "x1" })}.`);
-    await until(app.claimsTable.locator("tr[data-claim=jti]"));
+    await clock.until(app.claimsTable.locator("tr[data-claim=jti]"));
     await expect(app.claimsTable.locator("tr[data-claim=jti]")).toContainText("JWT ID");
     await expect(app.claimsTable.locator("tr[data-claim=course]")).toHaveCount(0);
+  });
+
+  test("the key report: the server's HTML at first, then live — its code comes with the first key edit", async ({ page }) => {
+    const clock = await holdTimers(page);
+    const app = new DebuggerPage(page);
+    const readings = page.getByTestId("secret-readings");
+    await expect(readings.locator('tr[data-reading="UTF-8 text"]')).toHaveAttribute("data-verifies", "true");
+    // A secret that does not verify: its readings say so.
+    await app.keyInput.fill("not-the-secret");
+    await clock.until(readings.locator('tr[data-reading="UTF-8 text"][data-verifies="false"]'));
+    await expect(readings.locator('tr[data-reading="UTF-8 text"]')).toHaveAttribute("data-verifies", "false");
+    expect(clock.moved()).toBeLessThan(800);
+    // Live: a hex secret that is not hex is an error, with its code.
+    await app.keyKind.selectOption("secret-hex");
+    await app.keyInput.fill("zz");
+    await clock.until(page.getByTestId("key-error"));
+    await expect(page.getByTestId("key-error")).toHaveAttribute("data-code", "encoding");
   });
 
   test("a malformed token: the first bad character is marked, and a lenient reading is labelled", async ({ page }) => {

@@ -6,20 +6,33 @@ use jwt_core::KeyKind;
 use jwt_core::analyse::KeyReport;
 use leptos::prelude::*;
 
+use crate::components::deferred::{server_rendered, take_over};
 use crate::components::discover_keys::DiscoverKeys;
 use crate::components::key_fields::KeyFields;
-use crate::state::use_debugger;
+use crate::components::lazy_details::body;
+use crate::state::{Debugger, use_debugger};
 use crate::view_model::{key_detected, reading_hint, reading_row, set_member_text};
 
-/// Key box, format menu and key report.
+/// The report of the key as last read (the key-free one while a public key is pending).
+fn key_report(state: Debugger) -> Memo<Option<KeyReport>> {
+    Memo::new(move |_| match state.shown_check.read().as_ref() {
+        Some(Ok(check)) => Some(check.key.clone()),
+        _ => None,
+    })
+}
+
+/// Key box, format menu and key report. What the key was read as is named at once; the rest of
+/// the report (errors, notes, readings, key set members) keeps the server's HTML until its
+/// lazily loaded code takes over — when the report first changes, or with the other lazily
+/// loaded parts ([`Debugger::key_report_live`]).
 #[component]
 pub fn KeyInput() -> impl IntoView {
     let state = use_debugger();
-    // The report of the key as last read (the key-free one while a public key is pending).
-    let key_report = Memo::new(move |_| match state.shown_check.read().as_ref() {
-        Some(Ok(check)) => Some(check.key.clone()),
-        _ => None,
-    });
+    let key_report = key_report(state);
+    let host = NodeRef::new();
+    let first = state.shown_check.get_untracked();
+    let needed = Signal::derive(move || state.lazy_ready.get() || *state.shown_check.read() != first);
+    take_over(host, needed, body(details_late), state.key_report_live);
     let pending_kind = Memo::new(move |_| {
         state.pending().then(|| match state.key_kind.get() {
             KeyKind::Auto => jwt_core::keys::detect(&state.key_text.read()),
@@ -35,6 +48,38 @@ pub fn KeyInput() -> impl IntoView {
             </p>
         }
     };
+    view! {
+        <section class="verify" aria-labelledby="verify-heading">
+            <h2 id="verify-heading">"Verify the signature"</h2>
+            <KeyFields
+                kind_id="key-kind"
+                text_id="key-input"
+                kind_label="Key format"
+                text_label="Secret, public key, certificate, JWK or JWKS"
+                kinds=&KeyKind::CHOICES
+                kind=state.key_kind
+                text=Signal::derive(move || state.key_text.get())
+                on_input=Callback::new(move |text: String| state.set_key(&text))
+                rows=5
+                described_by="key-privacy"
+            />
+            <p id="key-privacy" class="muted small">
+                "Keys stay in this browser: nothing you paste is sent anywhere, stored, or put in the address."
+            </p>
+            <DiscoverKeys />
+            <div class="key-report" data-testid="key-report">
+                {detected}
+                {server_rendered("key-report-details", host, details)}
+            </div>
+        </section>
+    }
+}
+
+/// The key report after the kind it was read as: errors, the `.env` clean-up, notes, the secret's
+/// readings and the key set's members.
+fn details() -> AnyView {
+    let state = use_debugger();
+    let key_report = key_report(state);
     let error = move || {
         let key = key_report.get()?;
         let message = key.error.clone()?;
@@ -146,32 +191,17 @@ pub fn KeyInput() -> impl IntoView {
         })
     };
     view! {
-        <section class="verify" aria-labelledby="verify-heading">
-            <h2 id="verify-heading">"Verify the signature"</h2>
-            <KeyFields
-                kind_id="key-kind"
-                text_id="key-input"
-                kind_label="Key format"
-                text_label="Secret, public key, certificate, JWK or JWKS"
-                kinds=&KeyKind::CHOICES
-                kind=state.key_kind
-                text=Signal::derive(move || state.key_text.get())
-                on_input=Callback::new(move |text: String| state.set_key(&text))
-                rows=5
-                described_by="key-privacy"
-            />
-            <p id="key-privacy" class="muted small">
-                "Keys stay in this browser: nothing you paste is sent anywhere, stored, or put in the address."
-            </p>
-            <DiscoverKeys />
-            <div class="key-report" data-testid="key-report">
-                {detected}
-                {error}
-                {cleanup}
-                {notes}
-                {readings}
-                {set_members}
-            </div>
-        </section>
+        {error}
+        {cleanup}
+        {notes}
+        {readings}
+        {set_members}
     }
+    .into_any()
+}
+
+/// [`details`], in a lazily loaded chunk.
+#[cfg_attr(feature = "split", lazy)]
+async fn details_late() -> AnyView {
+    details()
 }
