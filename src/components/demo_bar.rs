@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::deferred::server_rendered;
 use crate::demo_users::{DEMO_USERS, SessionUser};
 
 /// What the "Get my token" button has produced so far (only the browser fetches).
@@ -54,12 +55,10 @@ async fn fetch_demo_token() -> Result<String, String> {
     }
 }
 
-/// The session bar.
+/// The session bar. Who is logged in and the log-in and log-out links are the server's HTML
+/// (plain links: the browser hydrates none of it); "Get my token" and its result are live.
 #[component]
 pub fn DemoBar() -> impl IntoView {
-    // The server provides the session's user while rendering; the browser keeps what it rendered.
-    let user = SharedValue::new(use_context::<SessionUser>).into_inner();
-    let logged_in = user.is_some();
     let token = RwSignal::new(TokenState::Idle);
 
     let debugger = crate::state::use_debugger();
@@ -83,50 +82,13 @@ pub fn DemoBar() -> impl IntoView {
         let _ = debugger;
     };
 
-    let status = match &user {
-        Some(u) => format!("Logged in as {} ({})", u.name, u.username),
-        None => "Not logged in".to_owned(),
-    };
-    let links = (!logged_in).then(|| {
-        view! {
-            <span class="login-links" role="group" aria-label="Log in as a demo user">
-                <span class="muted small">"Log in as"</span>
-                {DEMO_USERS
-                    .iter()
-                    .map(|u| {
-                        view! {
-                            <a
-                                class="button small-button"
-                                href=format!("/auth/bypass?token={}", u.username)
-                                aria-label=format!("Log in as {}", u.username)
-                                title=format!("{} — {}", u.name, u.roles.join(", "))
-                            >
-                                {u.username}
-                            </a>
-                        }
-                    })
-                    .collect_view()}
-            </span>
-        }
-    });
-
     view! {
         <section class="demo-bar" aria-labelledby="demo-bar-heading" data-testid="demo-bar">
-            <h2 id="demo-bar-heading" class="sr-only">
-                "Your demo session"
-            </h2>
-            <p class="session-status" data-testid="session-status" data-logged-in=logged_in.to_string()>
-                {status}
-            </p>
-            {links}
+            {server_rendered("demo-bar-static", NodeRef::new(), session)}
             <button type="button" class="button primary small-button" on:click=get_token>
                 "Get my token"
             </button>
-            <Show when=move || logged_in>
-                <a class="button small-button" href="/auth/logout">
-                    "Log out"
-                </a>
-            </Show>
+            {server_rendered("demo-bar-static", NodeRef::new(), log_out)}
             <div class="demo-result">
                 {move || match token.get() {
                     TokenState::Idle => ().into_any(),
@@ -166,4 +128,61 @@ pub fn DemoBar() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The session's user (the server provides it while rendering).
+fn user() -> Option<SessionUser> {
+    use_context::<SessionUser>()
+}
+
+/// Who is logged in, and the log-in links when nobody is.
+fn session() -> impl IntoView {
+    let user = user();
+    let status = match &user {
+        Some(u) => format!("Logged in as {} ({})", u.name, u.username),
+        None => "Not logged in".to_owned(),
+    };
+    let links = user.is_none().then(|| {
+        view! {
+            <span class="login-links" role="group" aria-label="Log in as a demo user">
+                <span class="muted small">"Log in as"</span>
+                {DEMO_USERS
+                    .iter()
+                    .map(|u| {
+                        view! {
+                            <a
+                                class="button small-button"
+                                href=format!("/auth/bypass?token={}", u.username)
+                                aria-label=format!("Log in as {}", u.username)
+                                title=format!("{} — {}", u.name, u.roles.join(", "))
+                            >
+                                {u.username}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </span>
+        }
+    });
+
+    view! {
+        <h2 id="demo-bar-heading" class="sr-only">
+            "Your demo session"
+        </h2>
+        <p class="session-status" data-testid="session-status" data-logged-in=user.is_some().to_string()>
+            {status}
+        </p>
+        {links}
+    }
+}
+
+/// The log-out link, when someone is logged in.
+fn log_out() -> impl IntoView {
+    user().map(|_| {
+        view! {
+            <a class="button small-button" href="/auth/logout">
+                "Log out"
+            </a>
+        }
+    })
 }
