@@ -59,8 +59,8 @@ pub struct Debugger {
     /// True once the page is hydrated and the inputs drive the results.
     pub hydrated: RwSignal<bool>,
     /// True once the lazily loaded parts may load (set shortly after hydration, so they stay
-    /// out of the first load); the well-known-secret check and the claims' local times wait for
-    /// it.
+    /// out of the first load); the well-known-secret check waits for it, and the claims tables
+    /// and the key report take over the server's HTML then at the latest.
     pub lazy_ready: RwSignal<bool>,
     /// True once the claims tables are live: the browser keeps the server's HTML for them until
     /// their lazily loaded code arrives (when the token first changes, or with the other lazily

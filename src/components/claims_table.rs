@@ -21,8 +21,7 @@ fn ClaimRow(
     /// The range currently highlighted, shared by every linked view.
     highlight: RwSignal<Option<Range<usize>>>,
     /// Whether local times may be shown: only the browser knows its time zone, and its first
-    /// local date costs ~18 ms (the locale data loads), so they come with the lazily loaded parts
-    /// shortly after hydration rather than in its task.
+    /// local date costs ~18 ms (the locale data loads), so they come one task after the rows.
     local_times: RwSignal<bool>,
 ) -> impl IntoView {
     let RowFacts { name, value, doc, range, seconds, iso, long } = facts;
@@ -103,6 +102,8 @@ fn RowsTable(
     testid: &'static str,
     /// Which part's members to show.
     part: Part,
+    /// Whether local times may be shown (see [`ClaimRow`]).
+    local_times: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_debugger();
     let now = Signal::derive(move || state.now());
@@ -119,7 +120,7 @@ fn RowsTable(
         let (facts, left_out) = facts.get();
         let rows = facts
             .into_iter()
-            .map(|f| view! { <ClaimRow facts=f now=now highlight=state.highlight local_times=state.lazy_ready /> })
+            .map(|f| view! { <ClaimRow facts=f now=now highlight=state.highlight local_times=local_times /> })
             .collect_view();
         let more = (left_out > 0).then(|| {
             view! {
@@ -176,9 +177,14 @@ pub fn ClaimsTable() -> impl IntoView {
 
 /// Both tables, live.
 fn tables() -> AnyView {
+    // Local times a task after the rows are built (never on the server: only the browser knows
+    // its time zone).
+    let local_times = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| browser::in_next_task(move || local_times.set(true)));
     view! {
-        <RowsTable caption="Header parameters" testid="header-table" part=Part::Header />
-        <RowsTable caption="Claims" testid="claims-table" part=Part::Payload />
+        <RowsTable caption="Header parameters" testid="header-table" part=Part::Header local_times />
+        <RowsTable caption="Claims" testid="claims-table" part=Part::Payload local_times />
     }
     .into_any()
 }

@@ -57,14 +57,21 @@ pub fn take_over(host: NodeRef<leptos::html::Div>, needed: Signal<bool>, body: B
             // component), not the effect's, and tracked by nothing.
             untrack(|| {
                 owner.with(|| {
+                    let owner = owner.clone();
                     leptos::task::spawn_local_scoped(async move {
                         let view = body().await;
-                        let Some(host) = host.get_untracked() else { return };
-                        host.set_inner_html("");
-                        let mut state = view.build();
-                        state.mount(&host, None);
-                        kept.set_value(Some(state));
-                        live.set(true);
+                        // Built and mounted in a task of its own: several views' code may
+                        // arrive together, and each stays a short task.
+                        crate::browser::in_next_task(move || {
+                            owner.with(|| {
+                                let Some(host) = host.get_untracked() else { return };
+                                host.set_inner_html("");
+                                let mut state = view.build();
+                                state.mount(&host, None);
+                                kept.set_value(Some(state));
+                                live.set(true);
+                            })
+                        });
                     })
                 })
             });
