@@ -1,5 +1,5 @@
 //! Views the browser does not hydrate. The server renders them in full; the browser keeps the
-//! server's HTML — for good when it is static text ([`server_only`]), or until the view's
+//! server's HTML — for good when it is static text ([`server_rendered`]), or until the view's
 //! lazily loaded code builds the live view, which then takes its place ([`take_over`]). What
 //! only reads the first screen's token stays out of the first load this way.
 
