@@ -164,9 +164,7 @@ fn RowsTable(
 pub fn ClaimsTable() -> impl IntoView {
     let state = use_debugger();
     let host = NodeRef::new();
-    let first = state.shown.with_untracked(|d| d.token.clone());
-    let needed = Signal::derive(move || state.lazy_ready.get() || state.shown.with(|d| d.token != first));
-    take_over(host, needed, body(tables_late), state.claims_live);
+    take_over(host, move || state.shown.with(|d| d.token.clone()), body(tables_late), state.claims_live);
     view! {
         <section class="explained" aria-labelledby="explained-heading">
             <h2 id="explained-heading">"What each part means"</h2>

@@ -36,20 +36,31 @@ pub fn server_rendered<V>(
     view! { <div class=class node_ref=node_ref></div> }
 }
 
-/// In the browser: once `needed` turns true, loads the live view (`body`, a lazily loaded
-/// function), replaces the children of `host` (the server's HTML) with it, and sets `live`.
-/// The live view belongs to the calling component (its contexts, its lifetime). On the server
-/// this does nothing.
-pub fn take_over(host: NodeRef<leptos::html::Div>, needed: Signal<bool>, body: Body, live: RwSignal<bool>) {
+/// In the browser: once what the view shows (`shows`) first differs from what the server
+/// rendered, or the lazily loaded parts may load ([`Debugger::lazy_ready`]), whichever comes
+/// first, loads the live view (`body`, a lazily loaded function), replaces the children of
+/// `host` (the server's HTML) with it, and sets `live`. The live view belongs to the calling
+/// component (its contexts, its lifetime). On the server this does nothing.
+///
+/// [`Debugger::lazy_ready`]: crate::state::Debugger::lazy_ready
+pub fn take_over<T: PartialEq + 'static>(
+    host: NodeRef<leptos::html::Div>,
+    shows: impl Fn() -> T + 'static,
+    body: Body,
+    live: RwSignal<bool>,
+) {
     #[cfg(feature = "hydrate")]
     {
         use leptos::tachys::view::{Mountable, Render};
 
+        let lazy_ready = crate::state::use_debugger().lazy_ready;
+        let first = untrack(&shows);
         let Some(owner) = Owner::current() else { return };
         // Keeps the live view's state (its reactive parts stop when it is dropped).
         let kept = StoredValue::new_local(None);
         Effect::new(move |started: Option<bool>| {
-            if started == Some(true) || !needed.get() {
+            // Once started, it reads nothing, so it never runs again.
+            if started == Some(true) || !(lazy_ready.get() || shows() != first) {
                 return started == Some(true);
             }
             let body = body.clone();
@@ -79,5 +90,5 @@ pub fn take_over(host: NodeRef<leptos::html::Div>, needed: Signal<bool>, body: B
         });
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = (host, needed, body, live);
+    let _ = (host, shows, body, live);
 }

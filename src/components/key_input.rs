@@ -30,9 +30,7 @@ pub fn KeyInput() -> impl IntoView {
     let state = use_debugger();
     let key_report = key_report(state);
     let host = NodeRef::new();
-    let first = state.shown_check.get_untracked();
-    let needed = Signal::derive(move || state.lazy_ready.get() || *state.shown_check.read() != first);
-    take_over(host, needed, body(details_late), state.key_report_live);
+    take_over(host, move || state.shown_check.get(), body(details_late), state.key_report_live);
     let pending_kind = Memo::new(move |_| {
         state.pending().then(|| match state.key_kind.get() {
             KeyKind::Auto => jwt_core::keys::detect(&state.key_text.read()),
