@@ -93,18 +93,7 @@ pub async fn copy_text(text: String) -> bool {
 /// cost the page about 0.2 ms each, on every keystroke.
 pub fn count(name: &str) {
     #[cfg(feature = "hydrate")]
-    if let Some(window) = web_sys::window() {
-        let key = wasm_bindgen::JsValue::from_str("jwtDebuggerCounts");
-        let counts =
-            js_sys::Reflect::get(&window, &key).ok().filter(|c| c.is_object()).unwrap_or_else(|| {
-                let fresh = js_sys::Object::new().into();
-                let _ = js_sys::Reflect::set(&window, &key, &fresh);
-                fresh
-            });
-        let name = wasm_bindgen::JsValue::from_str(name);
-        let count = js_sys::Reflect::get(&counts, &name).ok().and_then(|c| c.as_f64()).unwrap_or(0.0);
-        let _ = js_sys::Reflect::set(&counts, &name, &wasm_bindgen::JsValue::from_f64(count + 1.0));
-    }
+    work_count(name);
     #[cfg(not(feature = "hydrate"))]
     let _ = name;
 }
@@ -225,6 +214,24 @@ extern "C" {
     fn requests_watch();
     fn requests_note_token();
     fn next_task(run: &wasm_bindgen::JsValue);
+    fn work_count(name: &str);
+    fn linked_watch(root_id: &str);
+    fn linked_relight();
+}
+
+/// Lights up linked pieces (`data-range`, see [`crate::components::linked_span`]) while one of
+/// them is hovered or focused anywhere under the element with id `root`.
+pub fn watch_linked(root: &str) {
+    #[cfg(feature = "hydrate")]
+    linked_watch(root);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = root;
+}
+
+/// Re-applies the lit pieces after they were re-rendered.
+pub fn relight_linked() {
+    #[cfg(feature = "hydrate")]
+    linked_relight();
 }
 
 /// Runs `run` in a task of its own, as soon as the browser can (a user-blocking scheduler task,

@@ -9,7 +9,6 @@
 //! - decoded + check → [`Debugger::verdict`] (step 14);
 //! - verdict + clock → [`Debugger::time_status`]: the only thing a clock tick re-computes.
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use jwt_core::analyse::SignatureCheck;
@@ -52,8 +51,6 @@ pub struct Debugger {
     pub now_override: RwSignal<Option<i64>>,
     /// Leeway in seconds for exp/nbf.
     pub leeway: RwSignal<u64>,
-    /// The part of the normalised token to highlight (a claim hovered or focused).
-    pub highlight: RwSignal<Option<Range<usize>>>,
     /// What a paste cleaned up, shown as a note.
     pub cleanup_note: RwSignal<Option<String>>,
     /// True once the page is hydrated and the inputs drive the results.
@@ -233,7 +230,6 @@ impl Debugger {
             live_now,
             now_override,
             leeway,
-            highlight: RwSignal::new(None),
             cleanup_note: RwSignal::new(None),
             hydrated: RwSignal::new(false),
             lazy_ready,
@@ -298,12 +294,6 @@ impl Debugger {
             && *self.shown_check.read() == *self.check.read()
     }
 
-    /// A reactive "is this token range the highlighted one?" for a claim's or chunk's `range`.
-    pub fn lit(self, range: Option<Range<usize>>) -> impl Fn() -> bool + Send + Sync + Clone + 'static {
-        let highlight = self.highlight;
-        move || range.is_some() && highlight.read().as_ref() == range.as_ref()
-    }
-
     /// The user typed or pasted `text` into the token box. A sample's own secret, still
     /// untouched in the key box, does not belong to a different token: it is removed, so a
     /// pasted token reads "not checked (no key)" rather than "invalid signature" for a key the
@@ -341,7 +331,6 @@ impl Debugger {
         }
         self.box_text.set(token.to_owned());
         self.cleanup_note.set(None);
-        self.highlight.set(None);
     }
 
     /// Loads a sample with its own key.

@@ -298,6 +298,12 @@ fn elide(token: &str, chunks: Vec<Chunk>) -> Vec<Chunk> {
     out
 }
 
+/// The `data-range` of a piece linked to these characters of the token ("start-end"; none when
+/// it stands for no characters): pieces with the same value light up together (`src/js/page.js`).
+pub fn range_attr(range: Option<&Range<usize>>) -> Option<String> {
+    range.map(|r| format!("{}-{}", r.start, r.end))
+}
+
 /// The CSS class of a JSON piece.
 pub fn piece_class(kind: PieceKind) -> &'static str {
     match kind {
@@ -731,6 +737,13 @@ pub fn discover_outcome(status: u16, body: &str, asked: &str) -> DiscoverOutcome
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn linked_pieces_name_their_characters() {
+        assert_eq!(super::range_attr(Some(&(12..40))).as_deref(), Some("12-40"));
+        assert_eq!(super::range_attr(Some(&(0..0))).as_deref(), Some("0-0"));
+        assert_eq!(super::range_attr(None), None);
+    }
+
     use super::*;
 
     #[test]

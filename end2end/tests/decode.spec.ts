@@ -101,6 +101,31 @@ test.describe("decoding", () => {
     await expect(app.encodedToken.locator(".hl").first()).toBeVisible();
   });
 
+  test("what is lit stays lit everywhere when the token changes under the mouse", async ({ page }) => {
+    const app = new DebuggerPage(page);
+    await app.goto();
+    const subRow = app.claimsTable.locator("tr[data-claim=sub]");
+    const range = await subRow.getAttribute("data-range");
+    // The token's characters for sub (the left column: the verdict changing does not move them).
+    await app.encodedToken.locator(`[data-range="${range}"]`).first().hover();
+    await expect(subRow).toHaveClass(/hl/);
+    // The same length: every claim keeps its characters, but the sub row is built anew.
+    const [header, payload] = SAMPLE_HS256.split(".");
+    const edited = Buffer.from(Buffer.from(payload, "base64url").toString().replace("1234567890", "1234567891"))
+      .toString("base64url");
+    await app.tokenInput.evaluate((box: HTMLTextAreaElement, token) => {
+      box.value = token;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    }, `${header}.${edited}.c2ln`);
+    await expect(subRow).toContainText("1234567891");
+    await expect(subRow).toHaveAttribute("data-range", range!);
+    await expect(subRow).toHaveClass(/hl/);
+    await expect(app.payloadJson.locator(".hl", { hasText: "1234567891" })).toBeVisible();
+    // Nothing else is lit: every lit piece stands for the same characters.
+    const lit = await page.locator(".hl").evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute("data-range")))]);
+    expect(lit).toEqual([range]);
+  });
+
   test("the claims tables: the server's HTML at first, then live — their code comes with the first edit", async ({ page }) => {
     const clock = await holdTimers(page);
     const app = new DebuggerPage(page);

@@ -1,15 +1,13 @@
 //! Every header parameter and claim explained: value, meaning, where it is defined, and for
 //! NumericDate claims the instant in UTC, in local time and relative to now (live).
 
-use std::ops::Range;
-
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::deferred::{server_rendered, take_over};
 use crate::components::lazy_details::body;
 use crate::state::use_debugger;
-use crate::view_model::{Part, RowFacts, row_facts};
+use crate::view_model::{Part, RowFacts, range_attr, row_facts};
 
 /// One row: name, value, meaning and time. Only its relative time follows the clock.
 #[component]
@@ -18,18 +16,11 @@ fn ClaimRow(
     facts: RowFacts,
     /// The clock, for the relative time.
     now: Signal<i64>,
-    /// The range currently highlighted, shared by every linked view.
-    highlight: RwSignal<Option<Range<usize>>>,
     /// Whether local times may be shown: only the browser knows its time zone, and its first
     /// local date costs ~18 ms (the locale data loads), so they come one task after the rows.
     local_times: RwSignal<bool>,
 ) -> impl IntoView {
     let RowFacts { name, value, doc, range, seconds, iso, long } = facts;
-    let lit = {
-        let range = range.clone();
-        move || range.is_some() && highlight.read().as_ref() == range.as_ref()
-    };
-    let (enter, focus) = (range.clone(), range);
     let meaning = match doc {
         Some(doc) => view! {
             <span class="claim-title">{doc.title}</span>
@@ -68,15 +59,7 @@ fn ClaimRow(
     });
     let name_cell = name.clone();
     view! {
-        <tr
-            tabindex="0"
-            class:hl=lit
-            data-claim=name
-            on:mouseenter=move |_| highlight.set(enter.clone())
-            on:mouseleave=move |_| highlight.set(None)
-            on:focus=move |_| highlight.set(focus.clone())
-            on:blur=move |_| highlight.set(None)
-        >
+        <tr tabindex="0" data-claim=name data-range=range_attr(range.as_ref())>
             <th scope="row" data-label="Name">
                 <code>{name_cell}</code>
             </th>
@@ -116,13 +99,9 @@ fn RowsTable(
             Part::Payload => &decoded.claims,
         })
     });
-    let body = move || {
-        let (facts, left_out) = facts.get();
-        let rows = facts
-            .into_iter()
-            .map(|f| view! { <ClaimRow facts=f now=now highlight=state.highlight local_times=local_times /> })
-            .collect_view();
-        let more = (left_out > 0).then(|| {
+    let more = move || {
+        let left_out = facts.read().1;
+        (left_out > 0).then(|| {
             view! {
                 <tr class="more-rows" data-testid="claims-more">
                     <td colspan="4" class="muted">
@@ -130,11 +109,7 @@ fn RowsTable(
                     </td>
                 </tr>
             }
-        });
-        view! {
-            {rows}
-            {more}
-        }
+        })
     };
     view! {
         <Show when=move || !facts.read().0.is_empty()>
@@ -148,7 +123,16 @@ fn RowsTable(
                         <th scope="col">"Time"</th>
                     </tr>
                 </thead>
-                <tbody>{body}</tbody>
+                <tbody>
+                    // Keyed by what a row shows: an edit rebuilds the rows of the claims it
+                    // changed (or moved in the token), not every row.
+                    <For
+                        each=move || facts.get().0
+                        key=|f| (f.name.clone(), f.value.clone(), f.range.clone())
+                        children=move |f| view! { <ClaimRow facts=f now=now local_times=local_times /> }
+                    />
+                    {more}
+                </tbody>
             </table>
         </Show>
     }

@@ -80,6 +80,8 @@ pub fn take_over<T: PartialEq + 'static>(
                                 let mut state = view.build();
                                 state.mount(&host, None);
                                 kept.set_value(Some(state));
+                                // Its linked pieces light up with the others.
+                                crate::browser::relight_linked();
                                 live.set(true);
                             })
                         });

@@ -11,7 +11,6 @@ use crate::view_model::token_chunks;
 #[component]
 pub fn EncodedToken() -> impl IntoView {
     let state = use_debugger();
-    let highlight = state.highlight;
     // Re-rendered only when the token changes (never on a clock tick), so hover survives.
     let pieces = Memo::new(move |_| {
         let decoded = state.shown.read();
@@ -42,8 +41,7 @@ pub fn EncodedToken() -> impl IntoView {
                     </span>
                 }
                 .into_any(),
-                None => view! { <LinkedSpan class=chunk.class range=chunk.member text=text highlight=highlight /> }
-                    .into_any(),
+                None => view! { <LinkedSpan class=chunk.class range=chunk.member text=text /> }.into_any(),
             })
             .collect_view()
     };

@@ -23,7 +23,6 @@ pub fn JsonPanel(
     part: Part,
 ) -> impl IntoView {
     let state = use_debugger();
-    let highlight = state.highlight;
     let (title, testid, id) = match part {
         Part::Header => ("Header", "header-json", "header-json-title"),
         Part::Payload => ("Payload", "payload-json", "payload-json-title"),
@@ -60,8 +59,7 @@ pub fn JsonPanel(
                 if piece.kind == PieceKind::Punct && range.is_none() {
                     return text.into_any();
                 }
-                view! { <LinkedSpan class=piece_class(piece.kind) range=range text=text highlight=highlight /> }
-                    .into_any()
+                view! { <LinkedSpan class=piece_class(piece.kind) range=range text=text /> }.into_any()
             })
             .collect_view()
             .into_any()

@@ -1,9 +1,13 @@
 //! A piece of text tied to a claim's place in the token: hovering it highlights that place
-//! everywhere (the coloured token, the JSON, the claims table).
+//! everywhere (the coloured token, the JSON, the claims table). The piece is plain markup (its
+//! `data-range`); one set of listeners on the page lights the pieces up (`browser::watch_linked`),
+//! so a re-render creates no listener or reactive closure per piece.
 
 use std::ops::Range;
 
 use leptos::prelude::*;
+
+use crate::view_model::range_attr;
 
 /// A `<span>` that lights up with, and lights up, the token range `range`.
 #[component]
@@ -14,20 +18,9 @@ pub fn LinkedSpan(
     range: Option<Range<usize>>,
     /// The text.
     text: String,
-    /// The range currently highlighted, shared by every linked view.
-    highlight: RwSignal<Option<Range<usize>>>,
 ) -> impl IntoView {
-    let lit = {
-        let range = range.clone();
-        move || range.is_some() && highlight.read().as_ref() == range.as_ref()
-    };
     view! {
-        <span
-            class=class
-            class:hl=lit
-            on:mouseenter=move |_| highlight.set(range.clone())
-            on:mouseleave=move |_| highlight.set(None)
-        >
+        <span class=class data-range=range_attr(range.as_ref())>
             {text}
         </span>
     }

@@ -124,3 +124,56 @@ export function next_task(run) {
     channel.port2.postMessage(null);
   }
 }
+
+// 4. Linked pieces. Every element with data-range="start-end" stands for those characters of
+// the token: a claim's characters in the coloured token, its member in the JSON, its row in
+// the claims table. Hovering or focusing one lights up all of them (class "hl"). One set of
+// listeners on the page does it, so re-rendering the pieces on a keystroke creates no listener
+// or reactive closure per piece.
+
+let lit = null;
+
+function relight() {
+  for (const el of document.querySelectorAll(".hl[data-range]")) {
+    if (el.dataset.range !== lit) el.classList.remove("hl");
+  }
+  if (lit !== null) {
+    for (const el of document.querySelectorAll(`[data-range="${lit}"]`)) el.classList.add("hl");
+  }
+}
+
+function light(range) {
+  if (range === lit) return;
+  lit = range;
+  relight();
+}
+
+const rangeOf = (node) => (node instanceof Element ? node.closest("[data-range]")?.dataset.range : null) ?? null;
+
+export function linked_watch(rootId) {
+  const root = document.getElementById(rootId);
+  if (!root) return;
+  root.addEventListener("mouseover", (e) => light(rangeOf(e.target)));
+  root.addEventListener("mouseout", (e) => light(rangeOf(e.relatedTarget)));
+  root.addEventListener("focusin", (e) => light(rangeOf(e.target)));
+  root.addEventListener("focusout", (e) => light(rangeOf(e.relatedTarget)));
+}
+
+// After the pieces were re-rendered (a new token): the same characters stay lit, if any are.
+// Before the next frame, when every view has caught up (they update in microtasks).
+let relighting = false;
+export function linked_relight() {
+  if (lit === null || relighting) return;
+  relighting = true;
+  requestAnimationFrame(() => {
+    relighting = false;
+    relight();
+  });
+}
+
+// 5. How often some work ran, for tests that count it (`browser::count`): one call per count,
+// as it happens on every keystroke.
+export function work_count(name) {
+  const counts = (globalThis.jwtDebuggerCounts ??= {});
+  counts[name] = (counts[name] ?? 0) + 1;
+}

@@ -44,6 +44,7 @@ pub fn DebuggerPage() -> impl IntoView {
         }
         browser::every(1000, move || state.live_now.set(browser::unix_now()));
         browser::watch_requests();
+        browser::watch_linked("main");
         state.hydrated.set(true);
         // Once the decoder is interactive, load the lazily loaded part of the core (public
         // keys, signing, key generation, the teaching view) so it works offline too.
@@ -67,6 +68,12 @@ pub fn DebuggerPage() -> impl IntoView {
             },
             std::time::Duration::from_millis(800),
         );
+    });
+
+    // A new token re-renders the linked pieces: the characters still hovered stay lit.
+    Effect::new(move |_| {
+        state.shown.track();
+        browser::relight_linked();
     });
 
     let edit = move |_| {
