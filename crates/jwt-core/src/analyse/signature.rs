@@ -259,6 +259,18 @@ impl SignatureCheck {
             self.warnings.push(Warning::HmacSecretIsPublicKey);
         }
         self.hmac_length(alg, bytes.len());
+        // Readings often decode to the same bytes (base64 and base64url, the one in use): each
+        // distinct secret is checked once (an HMAC of the whole token each, on every keystroke).
+        let checked = std::cell::RefCell::new(Vec::<(Vec<u8>, bool)>::new());
+        let verifies = |secret: &[u8]| -> bool {
+            if let Some((_, valid)) = checked.borrow().iter().find(|(s, _)| s == secret) {
+                return *valid;
+            }
+            let valid = check(Verifier::Hmac(secret));
+            checked.borrow_mut().push((secret.to_vec(), valid));
+            valid
+        };
+        let valid = verifies(bytes);
         let readings = |text: &str, cleaned: bool| -> Vec<SecretReadingResult> {
             SecretEncoding::ALL
                 .into_iter()
@@ -268,14 +280,13 @@ impl SignatureCheck {
                         encoding: enc,
                         cleaned,
                         bytes: reading.as_ref().map(Vec::len),
-                        verifies: reading.as_deref().map(|b| check(Verifier::Hmac(b))),
+                        verifies: reading.as_deref().map(verifies),
                         used: !cleaned && enc == encoding,
                     }
                 })
                 .collect()
         };
         self.key.readings = readings(text, false);
-        let valid = check(Verifier::Hmac(bytes));
         if !valid && let Some(cleanup) = secret_cleanup::clean(text) {
             let mut cleaned = readings(&cleanup.cleaned, true);
             cleaned.retain(|r| r.bytes.is_some());
