@@ -29,6 +29,11 @@ type Answer = (Question, Result<SignatureCheck, String>);
 /// notifying nobody, but holds a new `Arc`.
 type KnownAnswer = (String, Option<KnownSecret>);
 
+/// How long a public key's answer may be on its way before the page says it is checking: the
+/// worker's answers (ES256 and the slower curves) take ~3–15 ms on this kind of machine, the
+/// first public-key check after load (the code loads) much longer.
+pub const ANSWER_GRACE: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// The page's inputs and derived results, shared through context.
 #[derive(Clone, Copy)]
 pub struct Debugger {
@@ -71,8 +76,13 @@ pub struct Debugger {
     /// What the decoded-token panels (coloured token, JSON, claims) show: [`Debugger::decoded`]
     /// one task later, so a keystroke's verdict is not held up by re-drawing them.
     pub shown: RwSignal<Arc<Decoded>>,
-    /// What the key report shows: [`Debugger::check`] one task later, likewise.
+    /// What the key report shows: [`Debugger::check`] one task later, likewise — except that
+    /// a pending answer replaces the last one only once it is late ([`Debugger::answer_late`]).
     pub shown_check: RwSignal<Option<Result<SignatureCheck, String>>>,
+    /// A pending public-key answer has taken longer than [`ANSWER_GRACE`]: only then do the
+    /// panels say they are checking. A worker answers within a few milliseconds, and saying so
+    /// for each keystroke would flash "Checking the signature…" while the user types.
+    pub answer_late: RwSignal<bool>,
     /// The key, when it needs no public-key code (a secret, or none); `None` for PEM/JWK/JWKS.
     /// (A secret for an HS384/HS512 token is still checked in the crypto module.)
     pub light_key: Memo<Option<ParsedKey>>,
@@ -160,18 +170,43 @@ impl Debugger {
                 }
             });
         });
+        // Late: the answer now pending has been pending for longer than the grace period.
+        let answer_late = RwSignal::new(false);
+        let pending_since = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let generation = pending_since.get_value() + 1;
+            pending_since.set_value(generation);
+            if check.read().is_some() {
+                if answer_late.get_untracked() {
+                    answer_late.set(false);
+                }
+                return;
+            }
+            set_timeout(
+                move || {
+                    if pending_since.get_value() == generation {
+                        answer_late.set(true);
+                    }
+                },
+                ANSWER_GRACE,
+            );
+        });
         let shown = RwSignal::new(decoded.get_untracked());
         let shown_check = RwSignal::new(check.get_untracked());
         Effect::new(move |_| {
-            // Read (and so track) both before comparing.
-            let (decoded_now, check_now) = (decoded.read(), check.read());
+            // Read (and so track) all three before comparing.
+            let (decoded_now, check_now, late) = (decoded.read(), check.read(), answer_late.get());
+            let held = check_now.is_none() && !late;
             let stale = !Arc::ptr_eq(&decoded_now, &shown.read_untracked())
-                || *check_now != *shown_check.read_untracked();
+                || (!held && *check_now != *shown_check.read_untracked());
             if stale {
                 set_timeout(
                     move || {
                         shown.set(decoded.get_untracked());
-                        shown_check.set(check.get_untracked());
+                        let check = check.get_untracked();
+                        if check.is_some() || answer_late.get_untracked() {
+                            shown_check.set(check);
+                        }
                     },
                     std::time::Duration::ZERO,
                 );
@@ -238,6 +273,7 @@ impl Debugger {
             decoded,
             shown,
             shown_check,
+            answer_late,
             light_key,
             check,
             verdict,
@@ -277,6 +313,19 @@ impl Debugger {
     /// True while a public key's answer for the current inputs is on its way.
     pub fn pending(&self) -> bool {
         self.check.read().is_none()
+    }
+
+    /// True while that answer is on its way and late ([`Self::answer_late`]): what the panels
+    /// say. Before that they keep showing the last answer (the test contract's `data-*` never
+    /// wait: they say "pending" at once).
+    pub fn pending_shown(&self) -> bool {
+        self.pending() && self.answer_late.get()
+    }
+
+    /// True while an answer is pending but not yet late: views derived from the answer keep
+    /// what they showed.
+    pub fn holding(&self) -> bool {
+        self.pending() && !self.answer_late.get()
     }
 
     /// Whether everything shown reflects the current inputs (the test contract's `data-state`):

@@ -108,3 +108,65 @@ test.describe("verifying", () => {
     await expect(app.signatureResult).toContainText("Not checked (no key)");
   });
 });
+
+test.describe("a public key's answer on its way", () => {
+  const es = byId("jwks_select_by_kid");
+  const edited = () => {
+    const [h, p, s] = es.token.split(".");
+    const claims = JSON.parse(Buffer.from(p, "base64url").toString());
+    claims.edited = true;
+    return `${h}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${s}`;
+  };
+  const titles = (page: import("@playwright/test").Page) =>
+    page.evaluate(() => {
+      const w = window as unknown as { titles: string[] };
+      w.titles = [];
+      const title = document.querySelector('[data-testid="signature-result"] .result-title')!;
+      new MutationObserver(() => w.titles.push(title.textContent ?? "")).observe(title, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+
+  test("a quick answer (ES256, in the worker) replaces the last verdict with no 'Checking' in between", async ({ page }) => {
+    await page.clock.install();
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await expect(page.locator("html")).toHaveAttribute("data-offline-ready", "true");
+    await app.analyse(es.token, keyText(es));
+    await expect(app.signatureResult).toContainText("Signature verified");
+    // The page's timers stand still from here: only the worker's answer can change the badge.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    await titles(page);
+    await app.tokenInput.fill(edited());
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "false");
+    await expect(app.signatureResult).toContainText("Invalid signature");
+    const seen = await page.evaluate(() => (window as unknown as { titles: string[] }).titles);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).not.toContain("Checking the signature…");
+  });
+
+  test("a late answer: the last verdict stays for the grace period, then the page says it is checking", async ({ page }) => {
+    // The worker never arrives, so an ES256 answer never comes.
+    await page.route("**/crypto-worker.js", () => {});
+    await page.clock.install();
+    const app = new DebuggerPage(page);
+    // Without the worker the page never becomes "ready" (the sample's known-secret check is
+    // asked there too): hydrated is enough.
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    await app.keyInput.fill(keyText(es));
+    await app.tokenInput.fill(es.token);
+    await expect(app.verdict).toHaveAttribute("data-alg", "ES256");
+    // The contract says pending at once; what the panels show waits for the grace period.
+    await expect(app.verdict).toHaveAttribute("data-state", "pending");
+    await expect(app.verdict).toHaveAttribute("data-signature-valid", "null");
+    await expect(app.signatureResult).not.toContainText("Checking");
+    await expect(page.getByTestId("key-detected")).not.toContainText("reading it");
+    await page.clock.runFor(200);
+    await expect(app.signatureResult).toContainText("Checking the signature…");
+    await expect(page.getByTestId("key-detected")).toContainText("reading it…");
+  });
+});

@@ -32,7 +32,7 @@ pub fn KeyInput() -> impl IntoView {
     let host = NodeRef::new();
     take_over(host, move || state.shown_check.get(), body(details_late), state.key_report_live);
     let pending_kind = Memo::new(move |_| {
-        state.pending().then(|| match state.key_kind.get() {
+        state.pending_shown().then(|| match state.key_kind.get() {
             KeyKind::Auto => jwt_core::keys::detect(&state.key_text.read()),
             kind => kind,
         })

@@ -76,7 +76,11 @@ pub fn Verdict() -> impl IntoView {
     let attrs = Memo::new(move |_| {
         verdict_attributes(&state.verdict.read(), state.time_status.get(), known.read().is_some())
     });
-    let signature = Memo::new(move |_| {
+    // While a pending answer is not late, the last badge and warnings stay (no flash).
+    let signature = Memo::new(move |prev: Option<&Badge>| {
+        if let Some(prev) = prev.filter(|_| state.holding()) {
+            return prev.clone();
+        }
         let key = state.check.read().as_ref().and_then(|c| c.as_ref().ok()).map(|c| c.key.clone());
         let key = key.unwrap_or_else(|| KeyReport::empty(state.key_kind.get()));
         let mut badge = signature_badge(&state.verdict.read(), &key, state.pending());
@@ -95,7 +99,10 @@ pub fn Verdict() -> impl IntoView {
         announcement(&sig, &time, state.verdict.read().signature_state())
     });
     // Re-drawn only when the warnings or their numbers change.
-    let warnings = Memo::new(move |_| {
+    let warnings = Memo::new(move |prev: Option<&Vec<(&'static str, String)>>| {
+        if let Some(prev) = prev.filter(|_| state.holding()) {
+            return prev.clone();
+        }
         let check = state.check.read();
         let key = check.as_ref().and_then(|c| c.as_ref().ok()).map(|c| &c.key);
         let blank = KeyReport::empty(state.key_kind.get_untracked());
