@@ -11,7 +11,8 @@ const root = path.resolve(__dirname, "..");
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  // Most tests take 2–15 s here; the limit leaves room for a slow CI machine (2 cores, shared).
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
@@ -42,7 +43,8 @@ export default defineConfig({
         url: `${baseURL}/`,
         // Fail instead of silently testing a stale server that holds the port.
         reuseExistingServer: false,
-        timeout: 30_000,
+        // Most tests take 2–15 s here; the limit leaves room for a slow CI machine (2 cores, shared).
+  timeout: 60_000,
         stdout: "pipe",
         stderr: "pipe",
         env: {
