@@ -94,6 +94,8 @@ mod imp {
         fn crypto_call(name: &str, input: &str) -> Result<String, JsValue>;
         /// Starts the worker (once); resolves when its module is loaded.
         fn worker_load() -> js_sys::Promise;
+        /// Whether the worker's module is loaded.
+        fn worker_ready() -> bool;
         /// Calls an export in the worker; resolves to its JSON text.
         fn worker_call(name: &str, input: &str) -> js_sys::Promise;
     }
@@ -108,6 +110,10 @@ mod imp {
 
     pub fn ready() -> bool {
         crypto_ready()
+    }
+
+    pub fn worker_is_ready() -> bool {
+        worker_ready()
     }
 
     pub async fn load() -> Result<(), String> {
@@ -180,6 +186,28 @@ pub fn check_now(question: &Question, slow: bool) -> Option<Result<SignatureChec
     {
         let _ = slow;
         Some(Ok(native::check(question)))
+    }
+}
+
+/// Whether the code that answers a question (`slow`: the worker's) is loaded: a pending answer
+/// then waits for the check itself, not for code.
+pub fn code_ready(slow: bool) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        if slow {
+            imp::worker_is_ready()
+        } else {
+            #[cfg(feature = "split")]
+            let page_code = CHECK_CODE_LOADED.load(std::sync::atomic::Ordering::Relaxed);
+            #[cfg(not(feature = "split"))]
+            let page_code = true;
+            imp::ready() && page_code
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = slow;
+        true
     }
 }
 

@@ -24,14 +24,27 @@ pub struct Badge {
     pub detail: String,
 }
 
+/// What a public key's answer that is on its way waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Waiting {
+    /// The public-key code (loaded once per page).
+    ForCode,
+    /// The check itself: the code is loaded (a slow machine, a long token).
+    ForCheck,
+}
+
 /// The signature badge; `pending` while a public key's answer is on its way.
-pub fn signature_badge(verdict: &Verdict, key: &KeyReport, pending: bool) -> Badge {
-    if pending {
+pub fn signature_badge(verdict: &Verdict, key: &KeyReport, pending: Option<Waiting>) -> Badge {
+    if let Some(waiting) = pending {
+        let detail = match waiting {
+            Waiting::ForCode => "Loading the public-key code (once), then verifying in this browser.",
+            Waiting::ForCheck => "Verifying in this browser; the public-key code is loaded.",
+        };
         return Badge {
             tone: "neutral",
             icon: "…",
             title: "Checking the signature…".to_owned(),
-            detail: "Loading the public-key code (once), then verifying in this browser.".to_owned(),
+            detail: detail.to_owned(),
         };
     }
     let why = || {
@@ -770,7 +783,22 @@ mod tests {
 
     fn badges(r: &Report) -> (Badge, Badge) {
         let status = Inspection { report: r, clock: AT, known_secret: None }.time_status();
-        (signature_badge(&r.verdict, &r.check.key, false), time_badge(&r.decoded, &r.verdict, status, AT.now))
+        (signature_badge(&r.verdict, &r.check.key, None), time_badge(&r.decoded, &r.verdict, status, AT.now))
+    }
+
+    #[test]
+    fn a_pending_badge_says_what_it_waits_for() {
+        let r = sample("es256-jwks", true);
+        let code = signature_badge(&r.verdict, &r.check.key, Some(Waiting::ForCode));
+        let check = signature_badge(&r.verdict, &r.check.key, Some(Waiting::ForCheck));
+        assert_eq!(
+            (code.title.as_str(), check.title.as_str()),
+            ("Checking the signature…", "Checking the signature…")
+        );
+        assert!(code.detail.starts_with("Loading the public-key code"), "{}", code.detail);
+        assert!(!check.detail.contains("Loading"), "{}", check.detail);
+        assert!(check.detail.contains("code is loaded"), "{}", check.detail);
+        assert_eq!(signature_badge(&r.verdict, &r.check.key, None).title, "Signature verified");
     }
 
     #[test]

@@ -167,6 +167,29 @@ test.describe("a public key's answer on its way", () => {
     await expect(page.getByTestId("key-detected")).not.toContainText("reading it");
     await page.clock.runFor(200);
     await expect(app.signatureResult).toContainText("Checking the signature…");
+    await expect(app.signatureResult).toContainText("Loading the public-key code (once)");
     await expect(page.getByTestId("key-detected")).toContainText("reading it…");
+  });
+
+  test("a late answer once the code is loaded: the page says it is verifying, not loading", async ({ page }) => {
+    // The worker loads at once but answers each question 1.5 s late (a very slow machine).
+    await page.route("**/crypto-worker.js", async (route) => {
+      const body = await (await route.fetch()).text();
+      const late = `const post = self.postMessage.bind(self);
+self.postMessage = (m) => ("ready" in m ? post(m) : setTimeout(() => post(m), 1500));
+`;
+      await route.fulfill({ contentType: "text/javascript", body: late + body });
+    });
+    const app = new DebuggerPage(page);
+    await app.goto();
+    await expect(page.locator("html")).toHaveAttribute("data-offline-ready", "true");
+    await app.keyInput.fill(keyText(es));
+    await app.tokenInput.fill(es.token);
+    await expect(app.verdict).toHaveAttribute("data-state", "pending");
+    await expect(app.signatureResult).toContainText("Checking the signature…");
+    await expect(app.signatureResult).toContainText("the public-key code is loaded");
+    await expect(app.signatureResult).not.toContainText("Loading");
+    await expect(app.verdict).toHaveAttribute("data-state", "ready");
+    await expect(app.signatureResult).toContainText("Signature verified");
   });
 });

@@ -6,7 +6,9 @@ use jwt_core::{KeyKind, KnownSecret};
 use leptos::prelude::*;
 
 use crate::state::use_debugger;
-use crate::view_model::{Badge, announcement, signature_badge, time_badge, verdict_attributes, warning_text};
+use crate::view_model::{
+    Badge, Waiting, announcement, signature_badge, time_badge, verdict_attributes, warning_text,
+};
 
 /// One result line: icon, title, detail (updated in place as the badge changes).
 #[component]
@@ -83,7 +85,14 @@ pub fn Verdict() -> impl IntoView {
         }
         let key = state.check.read().as_ref().and_then(|c| c.as_ref().ok()).map(|c| c.key.clone());
         let key = key.unwrap_or_else(|| KeyReport::empty(state.key_kind.get()));
-        let mut badge = signature_badge(&state.verdict.read(), &key, state.pending());
+        let waiting = state.pending().then(|| {
+            if crate::crypto::code_ready(crate::crypto::is_slow(&state.decoded.read())) {
+                Waiting::ForCheck
+            } else {
+                Waiting::ForCode
+            }
+        });
+        let mut badge = signature_badge(&state.verdict.read(), &key, waiting);
         if let Some(Err(why)) = state.check.read().as_ref() {
             badge.detail = why.clone();
         }

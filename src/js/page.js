@@ -34,6 +34,7 @@ export function crypto_call(name, input) {
 
 let worker = null;
 let workerReady = null;
+let workerLoaded = false;
 let next = 0;
 const waiting = new Map();
 
@@ -43,8 +44,10 @@ function startWorker() {
   workerReady = new Promise((resolve, reject) => (settle = { resolve, reject }));
   w.onmessage = ({ data }) => {
     if ("ready" in data) {
-      if (data.ready) settle.resolve();
-      else {
+      if (data.ready) {
+        workerLoaded = true;
+        settle.resolve();
+      } else {
         settle.reject(data.error);
         if (worker === w) worker = null; // try a fresh worker next time
       }
@@ -60,7 +63,10 @@ function startWorker() {
     for (const call of waiting.values()) call.reject(`the worker failed: ${e.message ?? e}`);
     waiting.clear();
     settle.reject(`the worker failed: ${e.message ?? e}`);
-    if (worker === w) worker = null;
+    if (worker === w) {
+      worker = null;
+      workerLoaded = false;
+    }
   };
   return w;
 }
@@ -69,6 +75,11 @@ function startWorker() {
 export function worker_load() {
   worker ??= startWorker();
   return workerReady;
+}
+
+// Whether the worker's module is loaded.
+export function worker_ready() {
+  return workerLoaded;
 }
 
 export function worker_call(name, input) {
