@@ -72,7 +72,10 @@ pub fn encode(bytes: &[u8]) -> String {
 /// zero unused bits in the last character (so every byte string has exactly one encoding and a
 /// changed character always changes the bytes).
 pub fn decode_strict(segment: &str) -> Result<Vec<u8>, BadBase64> {
-    if let Some((offset, c)) = segment.char_indices().find(|&(_, c)| !is_b64url(c)) {
+    // By bytes: every byte of a non-ASCII character is outside the alphabet, and the first one
+    // starts the character (a 256 KiB segment is checked without decoding UTF-8).
+    let bad = segment.bytes().position(|b| !is_b64url(char::from(b)));
+    if let Some((offset, c)) = bad.and_then(|offset| Some((offset, segment.get(offset..)?.chars().next()?))) {
         let reason = match c {
             '=' => "padding '=' is not allowed in base64url JWS segments".to_owned(),
             '+' | '/' => format!("'{c}' belongs to standard base64; base64url uses '-' and '_'"),
@@ -141,6 +144,8 @@ mod tests {
         assert_eq!((err.offset, err.found), (2, Some('+')));
         let err = decode_strict("aé").unwrap_err();
         assert_eq!((err.offset, err.found), (1, Some('é')));
+        let err = decode_strict("ab\u{1F600}cd").unwrap_err();
+        assert_eq!((err.offset, err.found), (2, Some('\u{1F600}')));
         let err = decode_strict("abcde").unwrap_err();
         assert_eq!(err.offset, 4);
         assert!(err.reason.contains("length"));

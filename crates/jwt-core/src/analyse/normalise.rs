@@ -68,14 +68,19 @@ pub fn normalise(input: &str) -> (String, Normalisation) {
         n.bearer_removed = true;
         rest = after;
     }
+    // White space is ASCII, so a white-space byte is a whole character and the pieces between
+    // them are whole characters too: a byte loop, and a pasted 256 KiB token is copied in one
+    // piece rather than character by character.
     let mut token = String::with_capacity(rest.len());
-    for c in rest.chars() {
-        if is_ws(c) {
+    let mut start = 0;
+    for (i, b) in rest.bytes().enumerate() {
+        if is_ws(char::from(b)) {
+            token.push_str(rest.get(start..i).unwrap_or_default());
+            start = i + 1;
             n.whitespace_removed += 1;
-        } else {
-            token.push(c);
         }
     }
+    token.push_str(rest.get(start..).unwrap_or_default());
     (token, n)
 }
 
@@ -139,6 +144,9 @@ mod tests {
         // Only SP, HT, CR, LF count; other whitespace stays (and later fails base64).
         assert_eq!(normalise("\u{a0}a").0, "\u{a0}a");
         assert_eq!(normalise("é").0, "é");
+        // Runs of white space between and beside multi-byte characters.
+        let (t, n) = normalise("é \u{2028}x\r\n\r\ny\u{1F600}\t\tz");
+        assert_eq!((t.as_str(), n.whitespace_removed), ("é\u{2028}xy\u{1F600}z", 7));
     }
 
     #[test]
