@@ -83,6 +83,9 @@ pub struct Debugger {
     /// panels say they are checking. A worker answers within a few milliseconds, and saying so
     /// for each keystroke would flash "Checking the signature…" while the user types.
     pub answer_late: RwSignal<bool>,
+    /// The hold rule, in one place: an answer is pending and not yet late, so the views derived
+    /// from the answer (badges, warnings, key report) keep what they showed.
+    pub held: Memo<bool>,
     /// The key, when it needs no public-key code (a secret, or none); `None` for PEM/JWK/JWKS.
     /// (A secret for an HS384/HS512 token is still checked in the crypto module.)
     pub light_key: Memo<Option<ParsedKey>>,
@@ -191,21 +194,20 @@ impl Debugger {
                 ANSWER_GRACE,
             );
         });
+        let held = Memo::new(move |_| check.read().is_none() && !answer_late.get());
         let shown = RwSignal::new(decoded.get_untracked());
         let shown_check = RwSignal::new(check.get_untracked());
         Effect::new(move |_| {
             // Read (and so track) all three before comparing.
-            let (decoded_now, check_now, late) = (decoded.read(), check.read(), answer_late.get());
-            let held = check_now.is_none() && !late;
+            let (decoded_now, check_now, held_now) = (decoded.read(), check.read(), held.get());
             let stale = !Arc::ptr_eq(&decoded_now, &shown.read_untracked())
-                || (!held && *check_now != *shown_check.read_untracked());
+                || (!held_now && *check_now != *shown_check.read_untracked());
             if stale {
                 set_timeout(
                     move || {
                         shown.set(decoded.get_untracked());
-                        let check = check.get_untracked();
-                        if check.is_some() || answer_late.get_untracked() {
-                            shown_check.set(check);
+                        if !held.get_untracked() {
+                            shown_check.set(check.get_untracked());
                         }
                     },
                     std::time::Duration::ZERO,
@@ -274,6 +276,7 @@ impl Debugger {
             shown,
             shown_check,
             answer_late,
+            held,
             light_key,
             check,
             verdict,
@@ -322,10 +325,10 @@ impl Debugger {
         self.pending() && self.answer_late.get()
     }
 
-    /// True while an answer is pending but not yet late: views derived from the answer keep
-    /// what they showed.
-    pub fn holding(&self) -> bool {
-        self.pending() && !self.answer_late.get()
+    /// The last value of a view derived from the answer (its memo's `prev`) while
+    /// [`Self::held`]; `None` when the view is computed afresh.
+    pub fn kept<T: Clone>(&self, prev: Option<&T>) -> Option<T> {
+        prev.filter(|_| self.held.get()).cloned()
     }
 
     /// Whether everything shown reflects the current inputs (the test contract's `data-state`):

@@ -80,8 +80,8 @@ pub fn Verdict() -> impl IntoView {
     });
     // While a pending answer is not late, the last badge and warnings stay (no flash).
     let signature = Memo::new(move |prev: Option<&Badge>| {
-        if let Some(prev) = prev.filter(|_| state.holding()) {
-            return prev.clone();
+        if let Some(prev) = state.kept(prev) {
+            return prev;
         }
         let key = state.check.read().as_ref().and_then(|c| c.as_ref().ok()).map(|c| c.key.clone());
         let key = key.unwrap_or_else(|| KeyReport::empty(state.key_kind.get()));
@@ -109,8 +109,8 @@ pub fn Verdict() -> impl IntoView {
     });
     // Re-drawn only when the warnings or their numbers change.
     let warnings = Memo::new(move |prev: Option<&Vec<(&'static str, String)>>| {
-        if let Some(prev) = prev.filter(|_| state.holding()) {
-            return prev.clone();
+        if let Some(prev) = state.kept(prev) {
+            return prev;
         }
         let check = state.check.read();
         let key = check.as_ref().and_then(|c| c.as_ref().ok()).map(|c| &c.key);
