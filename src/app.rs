@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use crate::pages::debugger::DebuggerPage;
 use crate::pages::not_found::NotFound;
 
-/// public/favicon.svg as a data URL (a test checks they match).
-const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%231f5fbf'/%3E%3Ccircle cx='9' cy='16' r='3' fill='%23ff6b6b'/%3E%3Ccircle cx='16' cy='16' r='3' fill='%23c77dff'/%3E%3Ccircle cx='23' cy='16' r='3' fill='%234cc9f0'/%3E%3C/svg%3E";
+/// The icon: public/favicon.png (public/favicon.svg drawn at 32×32 by scripts/favicon-png.mjs) as
+/// a data URL (a test checks they match). Not the SVG: Chromium parses an SVG icon on the page's
+/// main thread as a document of its own, ~3 ms of every load (traced); a PNG costs it ~0.1 ms.
+const FAVICON: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAABzUlEQVR4nOyXu0sjURjFz3czURHD7gi7iS7GYndhm921UxBFEbQTsRGEKFpYidhaWFn4B9iIhYVRa+1EEQMiWPoAKwWNr4jig4gkJjOfcwcmCOMUguRazK+Yufec4hy4HxeuhldEY4kYkdnFhAYCVeMDYfAFMbaZxVIy3hJ3dJKfqt712mCQZqzQdhQBq8xqLsdDl4ttJ0IKVvhCscIlMiuoiXl7XdOfGBDgWSjABA0KYu6BImS2IOI6KEJma9YvDGVQWEAxfgG/gPICmpfxjTIYK9lHUyBl7zeNCCaf/+Kay/A1UILeLz/xr0y3vb3MHRYfjnBvPEMrDyLSUI2KmpDtPZ6mkdq+QP4p974C46W76NROC/tucQKNTIxk6hHTf6Gx/HvBa64IIyAIUzcHiDT+gP5bL3j6n0ogQDhbO35fgRZx6anVlVa6PEcLRUMu7y3N4fMOYcKs8tR2srcuz9HSybTLe0tz8DyCiex/5Fm4hlASvzuEYbJrCCWprXPAYNcQekG1/RsMhfgXkV/AL2AV4Csog68EM+1AETJbWJfdNBQhs+23YbRvY4UIHSgizFhOzrV22UOYFxi1pCyKhBX+aBgYlmt6bah4nr8AAAD//7UJbrMAAAAGSURBVAMAFM6rjSzSilMAAAAASUVORK5CYII=";
 
 /// The document around the app, rendered on the server only. Title and stylesheet are static
 /// markup here, so no head-management code goes to the browser.
@@ -19,9 +21,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
                 <title>"JWT Debugger"</title>
-                // The icon inline (public/favicon.svg, URL-encoded): one request fewer in the first
-                // load (the CSP's img-src allows data:).
-                <link rel="icon" href=FAVICON type="image/svg+xml" />
+                // The icon inline (public/favicon.png): one request fewer in the first load (the
+                // CSP's img-src allows data:).
+                <link rel="icon" href=FAVICON type="image/png" />
                 // id="leptos": cargo-leptos hot-reloads this stylesheet in watch mode.
                 <link id="leptos" rel="stylesheet" href="/pkg/jwt-debugger.css" />
                 <AutoReload options=options.clone() />
@@ -96,15 +98,12 @@ pub fn App() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_inline_icon_is_public_favicon_svg() {
-        let file = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/favicon.svg"))
-            .expect("public/favicon.svg");
-        let inline = super::FAVICON
-            .strip_prefix("data:image/svg+xml,")
-            .expect("a data URL")
-            .replace("%3C", "<")
-            .replace("%3E", ">")
-            .replace("%23", "#");
-        assert_eq!(inline, file.trim().replace('"', "'"));
+    fn the_inline_icon_is_public_favicon_png() {
+        use base64::Engine as _;
+        let file = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/favicon.png"))
+            .expect("public/favicon.png");
+        let inline = super::FAVICON.strip_prefix("data:image/png;base64,").expect("a PNG data URL");
+        let inline = base64::engine::general_purpose::STANDARD.decode(inline).expect("base64");
+        assert_eq!(inline, file);
     }
 }

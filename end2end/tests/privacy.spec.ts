@@ -75,7 +75,7 @@ test.describe("privacy", () => {
     const external = await page.evaluate(() =>
       [...document.querySelectorAll("script[src], link[href], img[src]")]
         .map((e) => (e as HTMLScriptElement).src || (e as HTMLLinkElement).href)
-        .filter((u) => u && !u.startsWith("data:image/svg+xml,") && new URL(u).origin !== location.origin),
+        .filter((u) => u && !u.startsWith("data:image/png;base64,") && new URL(u).origin !== location.origin),
     );
     expect(external).toEqual([]);
     // A policy violation would show up here; hydration must have worked under the policy.
