@@ -476,7 +476,7 @@ pub fn summary(inspection: &Inspection<'_>, colour: bool) -> String {
         let text = crate::view_model::warning_text(*w, key);
         let _ = writeln!(out, "{} {} — {text}", s.warn("Warning:"), w);
     }
-    for (title, rows) in [("Header", &d.header_params), ("Payload", &d.claims)] {
+    for (title, rows) in [("Header", d.header_params()), ("Payload", d.claims())] {
         if rows.is_empty() {
             continue;
         }

@@ -91,23 +91,29 @@ pub fn signature_badge(verdict: &Verdict, key: &KeyReport, pending: Option<Waiti
 
 /// The time badge: expired, not yet valid, valid or no expiry — with how long, at `now`.
 pub fn time_badge(decoded: &Decoded, verdict: &Verdict, status: Option<TimeStatus>, now: i64) -> Badge {
-    let relative = |name: &str| {
-        decoded
-            .claim(name)
-            .and_then(|c| c.time.as_ref())
-            .map(|t| capitalise(&time::relative(name, t.seconds, now)))
-            .unwrap_or_default()
+    // From the time claims read at decoding (the claim rows are read later, for the tables).
+    let times = decoded.times.unwrap_or_default();
+    let relative = |name: &str, seconds: Option<f64>| {
+        seconds.map(|seconds| capitalise(&time::relative(name, seconds, now))).unwrap_or_default()
     };
     match status {
         Some(TimeStatus::Expired) => {
-            Badge { tone: "bad", icon: "✗", title: "Expired".to_owned(), detail: relative("exp") }
+            Badge {
+                tone: "bad", icon: "✗", title: "Expired".to_owned(), detail: relative("exp", times.exp)
+            }
         }
-        Some(TimeStatus::NotYetValid) => {
-            Badge { tone: "warn", icon: "!", title: "Not yet valid".to_owned(), detail: relative("nbf") }
-        }
-        Some(TimeStatus::Valid) => {
-            Badge { tone: "good", icon: "✓", title: "Not expired".to_owned(), detail: relative("exp") }
-        }
+        Some(TimeStatus::NotYetValid) => Badge {
+            tone: "warn",
+            icon: "!",
+            title: "Not yet valid".to_owned(),
+            detail: relative("nbf", times.nbf),
+        },
+        Some(TimeStatus::Valid) => Badge {
+            tone: "good",
+            icon: "✓",
+            title: "Not expired".to_owned(),
+            detail: relative("exp", times.exp),
+        },
         Some(TimeStatus::NoExp) => Badge {
             tone: "warn",
             icon: "∞",
@@ -225,10 +231,10 @@ pub fn token_chunks(decoded: &Decoded) -> Vec<Chunk> {
     // Member ranges in token order (header members, then payload members, each in document
     // order, so the list is sorted by start).
     let members: Vec<Range<usize>> = decoded
-        .header_params
+        .header_params()
         .iter()
         .take(MAX_LINKED_MEMBERS)
-        .chain(decoded.claims.iter().take(MAX_LINKED_MEMBERS))
+        .chain(decoded.claims().iter().take(MAX_LINKED_MEMBERS))
         .filter_map(|row| row.token_range.clone())
         .collect();
     let bad = decoded.first_error.as_ref().map(|e| {
@@ -963,7 +969,7 @@ mod tests {
         assert!(chunks.len() < 2 * MAX_LINKED_MEMBERS + 20, "{}", chunks.len());
         let joined: String = chunks.iter().map(|c| &r.decoded.token[c.range.clone()]).collect();
         assert_eq!(joined, r.decoded.token);
-        let (rows, left_out) = row_facts(&r.decoded.claims);
+        let (rows, left_out) = row_facts(r.decoded.claims());
         assert_eq!((rows.len(), left_out), (MAX_ROWS, 10_000 - MAX_ROWS));
     }
 

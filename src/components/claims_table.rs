@@ -95,8 +95,8 @@ fn RowsTable(
     let facts = Memo::new(move |_| {
         let decoded = state.shown.read();
         row_facts(match part {
-            Part::Header => &decoded.header_params,
-            Part::Payload => &decoded.claims,
+            Part::Header => decoded.header_params(),
+            Part::Payload => decoded.claims(),
         })
     });
     let more = move || {

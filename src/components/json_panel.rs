@@ -32,8 +32,8 @@ pub fn JsonPanel(
     let printed = Memo::new(move |_| {
         let decoded = state.shown.read();
         let (value, rows) = match part {
-            Part::Header => (decoded.header.as_ref(), &decoded.header_params),
-            Part::Payload => (decoded.payload.as_ref(), &decoded.claims),
+            Part::Header => (decoded.header.as_ref(), decoded.header_params()),
+            Part::Payload => (decoded.payload.as_ref(), decoded.claims()),
         };
         value.map(|v| (pretty(v), rows.iter().map(|r| r.token_range.clone()).collect::<Vec<_>>()))
     });

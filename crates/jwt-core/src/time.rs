@@ -22,7 +22,7 @@ impl Clock {
 
 /// The time claims of a payload, read (contract step 11): present only when every one of
 /// `exp`, `nbf` and `iat` that is present is a number.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct TimeClaims {
     /// `exp`, in seconds.
     pub exp: Option<f64>,

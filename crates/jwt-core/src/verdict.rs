@@ -193,8 +193,8 @@ impl Serialize for Inspection<'_> {
         out.serialize_field("segments", &d.segments)?;
         out.serialize_field("first_error", &d.first_error)?;
         out.serialize_field("lenient", &d.lenient)?;
-        out.serialize_field("header_params", &rows(&d.header_params, now))?;
-        out.serialize_field("claims", &rows(&d.claims, now))?;
+        out.serialize_field("header_params", &rows(d.header_params(), now))?;
+        out.serialize_field("claims", &rows(d.claims(), now))?;
         out.serialize_field("key", &check.key)?;
         out.serialize_field("options", &self.clock)?;
         out.end()

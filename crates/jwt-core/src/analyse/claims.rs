@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde_json::Value;
 
 use super::{ClaimRow, Decoded, Problem, TimeInfo};
-use crate::claims::{self, ClaimDoc, NUMERIC_DATE_CLAIMS};
+use crate::claims::{ClaimDoc, NUMERIC_DATE_CLAIMS};
 use crate::error::{ErrorKind, Warning};
 use crate::json;
 use crate::time::{self, TimeClaims};
@@ -35,13 +35,11 @@ impl Decoded {
         }
     }
 
-    /// Steps 11 and 12 (the clock-free part): explain the claims, check that `exp`, `nbf` and
-    /// `iat` are numbers, and keep `exp`/`nbf` for judging time later.
-    pub(super) fn claims_and_times(&mut self, payload: Option<&Value>, payload_bytes: &[u8]) {
+    /// Steps 11 and 12 (the clock-free part): check that `exp`, `nbf` and `iat` are numbers,
+    /// and keep `exp`/`nbf` for judging time later. (The rows that explain the claims are read
+    /// when asked for: [`Decoded::claims`].)
+    pub(super) fn claims_and_times(&mut self, payload: Option<&Value>) {
         let Some(payload) = payload else { return };
-        let text = std::str::from_utf8(payload_bytes).unwrap_or_default();
-        let range = self.segments.get(1).map(|s| s.range.clone()).unwrap_or_default();
-        self.claims = rows(payload, text, &range, claims::payload_doc, true);
         let number = |name: &'static str| payload.get(name).map(|v| v.as_f64().ok_or(name));
         match (number("exp").transpose(), number("nbf").transpose(), number("iat").transpose()) {
             (Ok(exp), Ok(nbf), Ok(_)) => {

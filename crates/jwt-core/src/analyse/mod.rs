@@ -74,10 +74,12 @@ pub struct Decoded {
     pub first_error: Option<ErrorPosition>,
     /// Best-effort readings of header and payload when the verdict cannot show them.
     pub lenient: Option<Lenient>,
-    /// The header's parameters, explained.
-    pub header_params: Vec<ClaimRow>,
-    /// The payload's claims, explained.
-    pub claims: Vec<ClaimRow>,
+    /// The header's parameters and the payload's claims, explained: read when first asked for
+    /// ([`Decoded::header_params`], [`Decoded::claims`]). A keystroke's verdict needs neither,
+    /// and they are a good part of decoding a small token (a second pass over the JSON, a copy
+    /// of every value, dates written out).
+    #[serde(skip)]
+    rows: Rows,
     /// Problems found without a key: one structural problem (which ends the analysis), or any
     /// of `crit_unsupported`, `payload_not_json`/`payload_not_object` and `claim_type`.
     pub problems: Vec<Problem>,
@@ -111,7 +113,54 @@ impl Decoded {
 
     /// The claim row named `name`.
     pub fn claim(&self, name: &str) -> Option<&ClaimRow> {
-        self.claims.iter().find(|c| c.name == name)
+        self.claims().iter().find(|c| c.name == name)
+    }
+
+    /// The header's parameters, explained (empty unless the header is a JSON object with a
+    /// string `alg`).
+    pub fn header_params(&self) -> &[ClaimRow] {
+        self.rows.header.get_or_init(|| match &self.header {
+            Some(header) => self.rows_of(header, 0, crate::claims::header_doc, false),
+            None => Vec::new(),
+        })
+    }
+
+    /// The payload's claims, explained (empty unless the payload is a JSON object).
+    pub fn claims(&self) -> &[ClaimRow] {
+        self.rows.claims.get_or_init(|| match &self.payload {
+            Some(payload) => self.rows_of(payload, 1, crate::claims::payload_doc, true),
+            None => Vec::new(),
+        })
+    }
+
+    /// The rows of `object`, the JSON that segment `index` of the token encodes.
+    fn rows_of(
+        &self,
+        object: &Value,
+        index: usize,
+        doc: fn(&str) -> Option<&'static ClaimDoc>,
+        dates: bool,
+    ) -> Vec<ClaimRow> {
+        let Some(range) = self.segments.get(index).map(|s| s.range.clone()) else {
+            return Vec::new();
+        };
+        let bytes = self.token.get(range.clone()).and_then(|text| crate::b64::decode_strict(text).ok());
+        let text = bytes.as_deref().and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
+        claims::rows(object, text, &range, doc, dates)
+    }
+}
+
+/// [`Decoded::header_params`] and [`Decoded::claims`], once read. They follow from the other
+/// fields, so two decodes that are otherwise equal are equal whether or not they were read.
+#[derive(Debug, Clone, Default)]
+struct Rows {
+    header: std::sync::OnceLock<Vec<ClaimRow>>,
+    claims: std::sync::OnceLock<Vec<ClaimRow>>,
+}
+
+impl PartialEq for Rows {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }
 

@@ -30,7 +30,19 @@ impl Decoded {
         if self.jwe_or_unencoded(&header, &alg) {
             return Ok(());
         }
-        let payload = self.payload(&parts)?;
+        let payload = match self.payload(&parts) {
+            Ok(payload) => payload,
+            Err(problem) => {
+                // Step 15 shows no header now, but its parameters are still explained: read
+                // them while the header is at hand.
+                // (`self.token` is set again only after this step, so the text is taken here.)
+                let text = std::str::from_utf8(parts.bytes(0)).unwrap_or_default();
+                let range = self.segments.first().map(|s| s.range.clone()).unwrap_or_default();
+                let rows = super::claims::rows(&header, text, &range, crate::claims::header_doc, false);
+                self.rows.header.get_or_init(|| rows);
+                return Err(problem);
+            }
+        };
         self.well_formed = true;
         self.alg = Some(alg);
         self.signature = parts.bytes.get(2).cloned();
@@ -40,7 +52,7 @@ impl Decoded {
             self.warnings.push(Warning::EcdsaDerSignature);
         }
         self.crit(&header);
-        self.claims_and_times(payload.as_ref(), parts.bytes(1));
+        self.claims_and_times(payload.as_ref());
         self.header = Some(header);
         self.payload = payload;
         Ok(())
@@ -137,10 +149,6 @@ impl Decoded {
                 return fail(self, Problem::new(ErrorKind::HeaderJson, why));
             }
         };
-        let header_text = std::str::from_utf8(parts.bytes(0)).unwrap_or_default();
-        let header_range = self.segments.first().map(|s| s.range.clone()).unwrap_or_default();
-        self.header_params =
-            super::claims::rows(&header, header_text, &header_range, crate::claims::header_doc, false);
         if ["jwk", "jku", "x5u", "x5c"].iter().any(|k| header.get(*k).is_some()) {
             self.warnings.push(Warning::UntrustedKeyHeader);
         }

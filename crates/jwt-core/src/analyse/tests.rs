@@ -37,6 +37,7 @@ fn analyse_at(input: &str, key: &ParsedKey, clock: Clock) -> Flat {
     let report = super::analyse(input, key);
     let time_status = Inspection { report: &report, clock, known_secret: None }.time_status();
     let Report { decoded, check, verdict } = report;
+    let (header_params, claims) = (decoded.header_params().to_vec(), decoded.claims().to_vec());
     Flat {
         well_formed: verdict.well_formed,
         header: decoded.header,
@@ -50,8 +51,8 @@ fn analyse_at(input: &str, key: &ParsedKey, clock: Clock) -> Flat {
         token: decoded.token,
         first_error: decoded.first_error,
         lenient: decoded.lenient,
-        header_params: decoded.header_params,
-        claims: decoded.claims,
+        header_params,
+        claims,
         key: check.key,
     }
 }
@@ -381,6 +382,34 @@ fn claim_rows_locate_their_values_in_the_token() {
     let iat = r.claims.iter().find(|c| c.name == "iat").unwrap();
     assert_eq!(iat.time.as_ref().unwrap().iso.as_deref(), Some("2018-01-18T01:30:22Z"));
     assert_eq!(iat.doc.unwrap().source, "RFC 7519 §4.1.6");
+}
+
+#[test]
+fn claim_rows_are_read_when_first_asked_for() {
+    let t = hs256(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"sub":"1","exp":1700000000}"#, b"k");
+    let decoded = decode(&t);
+    // Decoding (what a keystroke's verdict needs) leaves them unread.
+    assert!(decoded.rows.header.get().is_none() && decoded.rows.claims.get().is_none());
+    assert_eq!(decoded.times.and_then(|t| t.exp), Some(1_700_000_000.0));
+    let names = |rows: &[ClaimRow]| rows.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(decoded.claims()), ["sub", "exp"]);
+    assert_eq!(names(decoded.header_params()), ["alg", "typ"]);
+    assert!(decoded.rows.header.get().is_some() && decoded.rows.claims.get().is_some());
+    // Read or not, two decodes of one token are equal.
+    assert_eq!(decoded, decode(&t));
+}
+
+#[test]
+fn a_payload_with_duplicate_names_still_has_its_header_explained() {
+    let t = token(r#"{"alg":"HS256","typ":"JWT"}"#, r#"{"a":1,"a":2}"#, b"x");
+    let decoded = decode(&t);
+    assert!(decoded.has_problem(ErrorKind::DuplicateKeys));
+    assert!(decoded.header.is_none() && decoded.claims().is_empty());
+    let header = decoded.header_params();
+    assert_eq!(header.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["alg", "typ"]);
+    assert!(
+        header.iter().all(|r| r.token_range.as_ref().is_some_and(|range| range.end <= t.find('.').unwrap()))
+    );
 }
 
 #[test]
