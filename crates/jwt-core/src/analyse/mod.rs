@@ -133,7 +133,8 @@ impl Decoded {
         })
     }
 
-    /// The rows of `object`, the JSON that segment `index` of the token encodes.
+    /// The rows of `object`, the JSON that segment `index` of the token encodes (decoded again
+    /// from the token: its text is not kept).
     fn rows_of(
         &self,
         object: &Value,
@@ -141,12 +142,24 @@ impl Decoded {
         doc: fn(&str) -> Option<&'static ClaimDoc>,
         dates: bool,
     ) -> Vec<ClaimRow> {
+        let segment = self.segments.get(index).and_then(|s| self.token.get(s.range.clone()));
+        let bytes = segment.and_then(|text| crate::b64::decode_strict(text).ok()).unwrap_or_default();
+        self.rows_in(object, &bytes, index, doc, dates)
+    }
+
+    /// The rows of `object`, whose JSON text is `json` (the decoded segment `index`).
+    fn rows_in(
+        &self,
+        object: &Value,
+        json: &[u8],
+        index: usize,
+        doc: fn(&str) -> Option<&'static ClaimDoc>,
+        dates: bool,
+    ) -> Vec<ClaimRow> {
         let Some(range) = self.segments.get(index).map(|s| s.range.clone()) else {
             return Vec::new();
         };
-        let bytes = self.token.get(range.clone()).and_then(|text| crate::b64::decode_strict(text).ok());
-        let text = bytes.as_deref().and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
-        claims::rows(object, text, &range, doc, dates)
+        claims::rows(object, std::str::from_utf8(json).unwrap_or_default(), &range, doc, dates)
     }
 }
 

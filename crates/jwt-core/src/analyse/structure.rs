@@ -34,11 +34,9 @@ impl Decoded {
             Ok(payload) => payload,
             Err(problem) => {
                 // Step 15 shows no header now, but its parameters are still explained: read
-                // them while the header is at hand.
-                // (`self.token` is set again only after this step, so the text is taken here.)
-                let text = std::str::from_utf8(parts.bytes(0)).unwrap_or_default();
-                let range = self.segments.first().map(|s| s.range.clone()).unwrap_or_default();
-                let rows = super::claims::rows(&header, text, &range, crate::claims::header_doc, false);
+                // them while the header is at hand (from its decoded text: `self.token` is set
+                // again only after this step).
+                let rows = self.rows_in(&header, parts.bytes(0), 0, crate::claims::header_doc, false);
                 self.rows.header.get_or_init(|| rows);
                 return Err(problem);
             }
