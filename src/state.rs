@@ -158,10 +158,11 @@ impl Debugger {
         let asked = StoredValue::new(0u64);
         Effect::new(move |_| {
             // Tracks the question too: a new question while one is pending is asked anew.
-            let question = question.get();
+            question.track();
             if check.read().is_some() {
                 return;
             }
+            let question = question.get_untracked();
             let slow = crypto::is_slow(&decoded.read_untracked());
             let ticket = asked.get_value() + 1;
             asked.set_value(ticket);

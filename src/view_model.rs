@@ -342,8 +342,13 @@ pub enum Part {
     Payload,
 }
 
-/// Why a JSON panel is empty, when it is.
-pub fn json_note(decoded: &Decoded, verdict: &Verdict, part: Part) -> Option<&'static str> {
+/// Why a JSON panel is empty, when it is. `error_kind` gives the verdict's error; it is asked
+/// only for a missing part.
+pub fn json_note(
+    decoded: &Decoded,
+    error_kind: impl FnOnce() -> Option<ErrorKind>,
+    part: Part,
+) -> Option<&'static str> {
     let missing = match part {
         Part::Header => decoded.header.is_none(),
         Part::Payload => decoded.payload.is_none(),
@@ -352,7 +357,7 @@ pub fn json_note(decoded: &Decoded, verdict: &Verdict, part: Part) -> Option<&'s
         return None;
     }
     let structural = decoded.problems.first().map(|p| p.kind);
-    Some(match (part, structural.or(verdict.error_kind)) {
+    Some(match (part, structural.or_else(error_kind)) {
         (_, Some(ErrorKind::Empty)) => "Paste a token to see it decoded.",
         (Part::Payload, Some(ErrorKind::Jwe)) => {
             "Encrypted (JWE): the payload cannot be read without the decryption key, and this debugger does not decrypt."
@@ -1015,9 +1020,9 @@ mod tests {
         let note = normalisation_note(&n);
         assert!(note.contains("Authorization") && note.contains("Bearer") && note.contains('2'), "{note}");
         let r = sample("hs256", false);
-        assert_eq!(json_note(&r.decoded, &r.verdict, Part::Payload), None);
+        assert_eq!(json_note(&r.decoded, || r.verdict.error_kind, Part::Payload), None);
         let jwe = sample("jwe", false);
-        assert!(json_note(&jwe.decoded, &jwe.verdict, Part::Payload).unwrap().contains("JWE"));
+        assert!(json_note(&jwe.decoded, || jwe.verdict.error_kind, Part::Payload).unwrap().contains("JWE"));
     }
 
     #[test]

@@ -66,7 +66,9 @@ pub fn JsonPanel(
     };
     let text =
         Signal::derive(move || printed.read().as_ref().map(|(p, _)| p.text.clone()).unwrap_or_default());
-    let note = Memo::new(move |_| json_note(&state.shown.read(), &state.verdict.read(), part));
+    // The verdict's error is read (and tracked) only when the part is missing: a keystroke in a
+    // readable token does not re-run this before its verdict is shown.
+    let note = Memo::new(move |_| json_note(&state.shown.read(), || state.verdict.read().error_kind, part));
     let copy_label = match part {
         Part::Header => "Copy the header JSON",
         Part::Payload => "Copy the payload JSON",

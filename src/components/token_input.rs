@@ -44,7 +44,11 @@ pub fn TokenInput() -> impl IntoView {
             }
         });
     };
-    let normalisation = Memo::new(move |_| normalisation_note(&state.decoded.read().normalisation));
+    // From what the panels show (a task after a keystroke), so the verdict does not wait on it.
+    let normalisation = Memo::new(move |_| normalisation_note(&state.shown.read().normalisation));
+    // Whether the token is too long to wrap: the box's class and wrapping change only when this
+    // does, not on every keystroke.
+    let long = Memo::new(move |_| state.token.read().len() > NO_WRAP_ABOVE);
 
     let colours = NodeRef::<leptos::html::Pre>::new();
     // The first value is also the textarea's text, so the server-rendered page shows it.
@@ -55,21 +59,23 @@ pub fn TokenInput() -> impl IntoView {
             <label for="token-input">"Encoded token (JWT)"</label>
             <CopyButton label="Copy the token" text=Signal::derive(move || state.token.get()) />
         </div>
-        <div class=move || {
-            if state.token.read().len() > NO_WRAP_ABOVE { "token-editor plain" } else { "token-editor" }
-        }>
+        <div class=move || if long.get() { "token-editor plain" } else { "token-editor" }>
             // In presentation mode the box itself shows the token coloured by part: this copy of
             // its text sits under the (transparent-text) textarea, which stays the real control.
             <pre class="token-colours" aria-hidden="true" node_ref=colours>
                 {move || {
+                    if !presenting.get() {
+                        return Vec::new();
+                    }
                     let token = state.token.read();
-                    if !presenting.get() || token.len() > NO_WRAP_ABOVE {
+                    if token.len() > NO_WRAP_ABOVE {
                         return Vec::new();
                     }
                     coloured_parts(&token)
                         .into_iter()
                         .map(|(class, text)| {
-                            // Built only in presentation mode: a keystroke otherwise pays nothing for it.
+                            // Built only in presentation mode; outside it the token is not even read
+                            // (nor tracked), so a keystroke does not re-run this.
                             view! { <span class=class>{text}</span> }
                         })
                         .collect::<Vec<_>>()
@@ -86,7 +92,7 @@ pub fn TokenInput() -> impl IntoView {
                 aria-describedby="token-notes"
                 // A very long token on one line: wrapping 256 KiB of base64 costs the browser ~40 ms
                 // of layout; one line costs half that, and nobody reads such a token line by line.
-                wrap=move || { if state.token.read().len() > NO_WRAP_ABOVE { "off" } else { "soft" } }
+                wrap=move || if long.get() { "off" } else { "soft" }
                 // Only what is loaded into the box is written into it: what the user typed is
                 // there already (copying it back cost every keystroke a pass over the token).
                 prop:value=move || state.box_text.get()

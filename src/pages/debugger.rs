@@ -130,7 +130,7 @@ pub fn DebuggerPage() -> impl IntoView {
                             data-testid="edit-in-sign-mode"
                             on:click=edit
                             disabled=move || {
-                                let d = state.decoded.read();
+                                let d = state.shown.read();
                                 d.header.is_none() || d.payload.is_none()
                             }
                         >
