@@ -127,7 +127,7 @@ impl Debugger {
         );
         let light_key = Memo::new(move |_| jwt_core::parse_key_light(key_kind.get(), &key_text.read()));
         let question = Memo::new(move |_| Question {
-            token: token.get(),
+            signed: jwt_core::SignedParts::of(&decoded.read()),
             key_kind: key_kind.get(),
             key_text: key_text.get(),
         });

@@ -1,7 +1,7 @@
 // Prints how long the lazily loaded crypto module (crates/jwt-core-wasm, /crypto/) takes to check
 // a 1 KB token's signature in Chromium, per algorithm: one call of its `check_signature` export
-// (JSON in, decode, verify, JSON out), alternating the signed token and one with a payload
-// character changed, after a warm-up. It asserts nothing (see README); it is how the build
+// (JSON in: the token's signed parts and the key, as the page sends them; verify; JSON out),
+// alternating the signed token and one with a payload character changed, after a warm-up. It asserts nothing (see README); it is how the build
 // settings of the module are compared (e.g. two servers, one per build).
 // Usage: node end2end/bench/crypto-module.mjs http://127.0.0.1:3000/ [another server's URL …]
 import { chromium } from "@playwright/test";
@@ -42,7 +42,13 @@ for (let round = 1; round <= 2; round++) {
         const [h, p, s] = c.token.split(".");
         const at = p.indexOf("eHh4eHh4") + 3; // inside the "pad" claim
         const changed = `${h}.${p.slice(0, at)}${p[at] === "5" ? "4" : "5"}${p.slice(at + 1)}.${s}`;
-        const question = (token) => JSON.stringify({ token, key_kind: "auto", key_text: c.key });
+        // What the page sends: the token's signed parts (jwt_core::SignedParts), not the token.
+        const question = (token) => {
+          const [h, p, s] = token.split(".");
+          const { alg } = JSON.parse(atob(h.replace(/-/g, "+").replace(/_/g, "/")));
+          const signed = { alg, kid: "Absent", signing_input: `${h}.${p}`, signature_b64: s };
+          return JSON.stringify({ signed, key_kind: "auto", key_text: c.key });
+        };
         const [signed, tampered] = [question(c.token), question(changed)];
         const valid = JSON.parse(module.check_signature(signed)).signature_valid;
         const invalid = JSON.parse(module.check_signature(tampered)).signature_valid;

@@ -34,10 +34,10 @@ fn key(kind: KeyKind, text: String) -> ParsedKey {
     })
 }
 
-/// Input of [`check_signature`].
+/// Input of [`check_signature`]: the token's parts step 13 needs (the page has decoded it).
 #[derive(Deserialize)]
 struct CheckInput {
-    token: String,
+    signed: Option<jwt_core::SignedParts>,
     key_kind: KeyKind,
     key_text: String,
 }
@@ -86,14 +86,14 @@ fn bad_input(e: &serde_json::Error) -> String {
     format!("{{\"error\":{:?}}}", format!("bad input: {e}"))
 }
 
-/// Contract step 13 with every algorithm: `{token, key_kind, key_text}` → `SignatureCheck`.
+/// Contract step 13 with every algorithm: `{signed, key_kind, key_text}` → `SignatureCheck`,
+/// where `signed` is the token's `SignedParts` (null when step 13 is skipped).
 #[wasm_bindgen]
 pub fn check_signature(input: &str) -> String {
     match serde_json::from_str::<CheckInput>(input) {
         Ok(i) => {
             let key = key(i.key_kind, i.key_text);
-            let decoded = jwt_core::decode(&i.token);
-            PREPARED.with(|prepared| json(&jwt_core::check_signature(&decoded, &key, prepared)))
+            PREPARED.with(|prepared| json(&jwt_core::check_signed(i.signed.as_ref(), &key, prepared)))
         }
         Err(e) => bad_input(&e),
     }

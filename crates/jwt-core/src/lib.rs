@@ -43,8 +43,8 @@ pub mod verify;
 
 pub use alg::{Alg, Curve, Family, Hash, MlDsa};
 pub use analyse::{
-    Cleanup, Decoded, MAX_INPUT_BYTES, Report, SignatureCheck, analyse, analyse_with, check_signature,
-    decode, suggest_cleanup,
+    Cleanup, Decoded, MAX_INPUT_BYTES, Report, SignatureCheck, SignedParts, analyse, analyse_with,
+    check_signature, check_signed, decode, suggest_cleanup,
 };
 pub use error::{ErrorKind, KeyError, KeygenError, SignError, Warning};
 pub use explain::{Explanation, explain};

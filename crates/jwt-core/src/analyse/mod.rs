@@ -21,8 +21,8 @@ use serde_json::Value;
 
 pub use normalise::{Cleanup, normalise, suggest_cleanup};
 pub use signature::{
-    CleanupReport, HmacKeyInfo, KeyReport, SecretReadingResult, SetMemberResult, SignatureCheck,
-    check_signature,
+    CleanupReport, HmacKeyInfo, KeyReport, SecretReadingResult, SetMemberResult, SignatureCheck, SignedParts,
+    check_signature, check_signed,
 };
 
 use crate::b64::BadBase64;

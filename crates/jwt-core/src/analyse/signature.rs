@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::{Decoded, Problem};
 use crate::alg::{Alg, Family};
+use crate::b64;
 use crate::error::{ErrorKind, KeyErrorCode, Warning};
 use crate::key::PublicKey;
 use crate::keys::{self, JwkEntry, KeyKind, KeyMaterial, ParsedKey, SecretEncoding};
@@ -144,25 +145,30 @@ impl KeyReport {
 }
 
 /// The token's `kid`, as JWKS selection sees it.
-enum Kid<'a> {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+enum Kid {
     Absent,
-    Text(&'a str),
-    /// Present but not a string (`123`, `null`, `["b"]`): no key can have it.
+    Text(String),
+    /// Present but not a string (`123`, `null`, `["b"]`, as JSON text): no key can have it.
     NotText(String),
 }
 
-/// What step 13 needs from the decoded token.
-struct Signed<'a> {
-    alg: &'a str,
-    signing_input: &'a [u8],
-    signature_b64: &'a str,
-    signature: &'a [u8],
-    kid: Kid<'a>,
+/// What step 13 needs of a token: its algorithm, `kid`, signing input and signature. The page
+/// sends these, not the token, to its crypto module for a public key, so the module does not
+/// decode the token a second time on every keystroke.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedParts {
+    alg: String,
+    kid: Kid,
+    /// The exact `header.payload` characters.
+    signing_input: String,
+    /// The signature segment as it appears in the token.
+    signature_b64: String,
 }
 
-impl<'a> Signed<'a> {
+impl SignedParts {
     /// Present for a well-formed JWS whose `crit` passed (step 13 is skipped otherwise).
-    fn of(decoded: &'a Decoded) -> Option<Self> {
+    pub fn of(decoded: &Decoded) -> Option<Self> {
         if !decoded.well_formed
             || decoded.has_problem(ErrorKind::CritUnsupported)
             || decoded.has_problem(ErrorKind::Jwe)
@@ -172,29 +178,56 @@ impl<'a> Signed<'a> {
         }
         let kid = match decoded.header.as_ref().and_then(|h| h.get("kid")) {
             None => Kid::Absent,
-            Some(Value::String(kid)) => Kid::Text(kid),
+            Some(Value::String(kid)) => Kid::Text(kid.clone()),
             Some(other) => Kid::NotText(other.to_string()),
         };
-        Some(Signed {
-            alg: decoded.alg.as_deref()?,
-            signing_input: decoded.signing_input()?.as_bytes(),
-            signature_b64: decoded.signature_b64()?,
-            signature: decoded.signature.as_deref()?,
+        Some(SignedParts {
+            alg: decoded.alg.clone()?,
             kid,
+            signing_input: decoded.signing_input()?.to_owned(),
+            signature_b64: decoded.signature_b64()?.to_owned(),
         })
     }
 }
 
 /// Contract step 13: checks the decoded token's signature with `key`.
 pub fn check_signature(decoded: &Decoded, key: &ParsedKey, crypto: &dyn Crypto) -> SignatureCheck {
+    let signed = SignedParts::of(decoded);
+    // A well-formed token's signature was strictly decoded with it.
+    let signature = decoded.signature.as_deref().unwrap_or_default();
+    check_parts(signed.as_ref().map(|s| (s, signature)), key, crypto)
+}
+
+/// Step 13 on a token's parts read before ([`SignedParts::of`]); `None`: step 13 is skipped,
+/// as for a token that [`SignedParts::of`] gives none for.
+pub fn check_signed(signed: Option<&SignedParts>, key: &ParsedKey, crypto: &dyn Crypto) -> SignatureCheck {
+    // The parts of a well-formed token always decode (strictly, as step 5 decoded them).
+    let signature = signed.map(|s| b64::decode_strict(&s.signature_b64).map_err(|e| e.reason));
+    match (signed, signature) {
+        (Some(signed), Some(Ok(signature))) => check_parts(Some((signed, &signature)), key, crypto),
+        (_, Some(Err(reason))) => SignatureCheck {
+            signature_valid: None,
+            problem: Some(Problem::new(ErrorKind::Base64, format!("the signature: {reason}"))),
+            warnings: Vec::new(),
+            key: KeyReport::new(key),
+        },
+        _ => check_parts(None, key, crypto),
+    }
+}
+
+fn check_parts(
+    signed: Option<(&SignedParts, &[u8])>,
+    key: &ParsedKey,
+    crypto: &dyn Crypto,
+) -> SignatureCheck {
     let mut check = SignatureCheck {
         signature_valid: None,
         problem: None,
         warnings: Vec::new(),
         key: KeyReport::new(key),
     };
-    if let Some(signed) = Signed::of(decoded) {
-        check.problem = check.run(&signed, key, crypto).err();
+    if let Some((signed, signature)) = signed {
+        check.problem = check.run(signed, signature, key, crypto).err();
         check.warnings.sort_unstable();
         check.warnings.dedup();
     }
@@ -202,22 +235,28 @@ pub fn check_signature(decoded: &Decoded, key: &ParsedKey, crypto: &dyn Crypto) 
 }
 
 impl SignatureCheck {
-    fn run(&mut self, signed: &Signed<'_>, key: &ParsedKey, crypto: &dyn Crypto) -> Result<(), Problem> {
+    fn run(
+        &mut self,
+        signed: &SignedParts,
+        signature: &[u8],
+        key: &ParsedKey,
+        crypto: &dyn Crypto,
+    ) -> Result<(), Problem> {
         if signed.alg == "none" {
-            if signed.signature.is_empty() {
+            if signature.is_empty() {
                 return Err(Problem { kind: ErrorKind::AlgNone, message: None });
             }
             self.signature_valid = Some(false);
             return Err(Problem { kind: ErrorKind::NoneWithSignature, message: None });
         }
-        let Some(alg) = Alg::parse(signed.alg) else {
+        let Some(alg) = Alg::parse(&signed.alg) else {
             return Err(Problem::new(
                 ErrorKind::AlgUnsupported,
                 format!("\"{}\" is not a supported algorithm (names are case-sensitive)", signed.alg),
             ));
         };
         let check = |verifier: Verifier<'_>| {
-            crypto.verify(alg, verifier, signed.signing_input, signed.signature_b64, signed.signature)
+            crypto.verify(alg, verifier, signed.signing_input.as_bytes(), &signed.signature_b64, signature)
         };
         let material = key
             .material
@@ -307,7 +346,7 @@ impl SignatureCheck {
         &mut self,
         alg: Alg,
         entries: &[JwkEntry],
-        kid: &Kid<'_>,
+        kid: &Kid,
         check: &dyn Fn(Verifier<'_>) -> bool,
     ) -> Result<bool, Problem> {
         let mut valid = false;
@@ -316,7 +355,7 @@ impl SignatureCheck {
         for entry in entries {
             let selected = match kid {
                 Kid::Absent => true,
-                Kid::Text(kid) => entry.kid.as_deref() == Some(*kid),
+                Kid::Text(kid) => entry.kid.as_deref() == Some(kid.as_str()),
                 Kid::NotText(_) => false,
             };
             any_selected |= selected;
