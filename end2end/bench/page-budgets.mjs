@@ -94,7 +94,8 @@ function sign(alg, kind) {
 // 3. One keystroke in the payload (a character of its padding claim changes, so the token stays
 // well-formed and the signature stops verifying; the next keystroke puts it back): the time the
 // main thread is blocked (input event, effects and microtasks, until the next task can run) and
-// the time until the verdict's data-* attributes show the new answer (ready).
+// the time until the verdict's data-* attributes show the new answer (ready). Read with
+// performance.now(), which Chromium coarsens to 0.1 ms (with jitter): medians print in its steps.
 async function keystrokes(alg, kind) {
   const { token, key, kind: keyKind } = sign(alg, kind);
   const page = await browser.newPage();
