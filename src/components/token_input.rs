@@ -64,14 +64,10 @@ pub fn TokenInput() -> impl IntoView {
             // its text sits under the (transparent-text) textarea, which stays the real control.
             <pre class="token-colours" aria-hidden="true" node_ref=colours>
                 {move || {
-                    if !presenting.get() {
+                    if !presenting.get() || long.get() {
                         return Vec::new();
                     }
-                    let token = state.token.read();
-                    if token.len() > NO_WRAP_ABOVE {
-                        return Vec::new();
-                    }
-                    coloured_parts(&token)
+                    coloured_parts(&state.token.read())
                         .into_iter()
                         .map(|(class, text)| {
                             // Built only in presentation mode; outside it the token is not even read

@@ -192,26 +192,22 @@ impl SignedParts {
 
 /// Contract step 13: checks the decoded token's signature with `key`.
 pub fn check_signature(decoded: &Decoded, key: &ParsedKey, crypto: &dyn Crypto) -> SignatureCheck {
-    let signed = SignedParts::of(decoded);
-    // A well-formed token's signature was strictly decoded with it.
-    let signature = decoded.signature.as_deref().unwrap_or_default();
-    check_parts(signed.as_ref().map(|s| (s, signature)), key, crypto)
+    // The signature as step 5 decoded it (a well-formed JWS always has one).
+    let signed = SignedParts::of(decoded).zip(decoded.signature.as_deref());
+    check_parts(signed.as_ref().map(|(s, signature)| (s, *signature)), key, crypto)
 }
 
 /// Step 13 on a token's parts read before ([`SignedParts::of`]); `None`: step 13 is skipped,
 /// as for a token that [`SignedParts::of`] gives none for.
 pub fn check_signed(signed: Option<&SignedParts>, key: &ParsedKey, crypto: &dyn Crypto) -> SignatureCheck {
+    let Some(signed) = signed else { return check_parts(None, key, crypto) };
     // The parts of a well-formed token always decode (strictly, as step 5 decoded them).
-    let signature = signed.map(|s| b64::decode_strict(&s.signature_b64).map_err(|e| e.reason));
-    match (signed, signature) {
-        (Some(signed), Some(Ok(signature))) => check_parts(Some((signed, &signature)), key, crypto),
-        (_, Some(Err(reason))) => SignatureCheck {
-            signature_valid: None,
-            problem: Some(Problem::new(ErrorKind::Base64, format!("the signature: {reason}"))),
-            warnings: Vec::new(),
-            key: KeyReport::new(key),
+    match b64::decode_strict(&signed.signature_b64) {
+        Ok(signature) => check_parts(Some((signed, &signature)), key, crypto),
+        Err(e) => SignatureCheck {
+            problem: Some(Problem::new(ErrorKind::Base64, format!("the signature: {}", e.reason))),
+            ..check_parts(None, key, crypto)
         },
-        _ => check_parts(None, key, crypto),
     }
 }
 
