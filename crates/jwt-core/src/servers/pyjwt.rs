@@ -706,7 +706,7 @@ fn public_verify(alg: &str, key: &Loaded, input: &[u8], signature: &[u8]) -> Ste
             key.python_class()
         )));
     };
-    Ok(Full.verify(alg, Verifier::Public(&public), input, "", signature))
+    Ok(Full.verify(alg, Verifier::Public(&public), input, signature))
 }
 
 /// `PyJWT._validate_claims` (no `require` list): iat, nbf, exp, iss, aud, sub, jti.
