@@ -157,12 +157,13 @@ impl Debugger {
         // Otherwise ask in the background, and keep only the answer to the latest question.
         let asked = StoredValue::new(0u64);
         Effect::new(move |_| {
-            // Tracks the question too: a new question while one is pending is asked anew.
-            question.track();
+            // Answered at once (a secret, no key, or the code at hand): no question to ask, so
+            // none is made (the memo is only computed when read).
             if check.read().is_some() {
                 return;
             }
-            let question = question.get_untracked();
+            // Tracked: a new question while one is pending is asked anew (`check` stays `None`).
+            let question = question.get();
             let slow = crypto::is_slow(&decoded.read_untracked());
             let ticket = asked.get_value() + 1;
             asked.set_value(ticket);

@@ -147,6 +147,38 @@ test.describe("a public key's answer on its way", () => {
     expect(seen).not.toContain("Checking the signature…");
   });
 
+  test("the quick public-key algorithms are checked on the page, the slow ones in the worker", async ({ page }) => {
+    // A worker that loads but never answers: only the page itself can check a signature.
+    await page.route("**/crypto-worker.js", async (route) => {
+      const body = await (await route.fetch()).text();
+      const mute = `const post = self.postMessage.bind(self);
+self.postMessage = (m) => ("ready" in m ? post(m) : undefined);
+`;
+      await route.fulfill({ contentType: "text/javascript", body: mute + body });
+    });
+    const app = new DebuggerPage(page);
+    // Never "ready" with a mute worker (the sample's known-secret check is asked there).
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    const more = (id: string) => loadCases("more-algorithms.json").find((c) => c.id === id)!;
+    const quick = [byId("rs256_valid"), byId("ps256_valid"), byId("eddsa_valid"), more("es256k_valid")];
+    for (const c of quick) {
+      await app.keyInput.fill(keyText(c));
+      await app.tokenInput.fill(c.token);
+      await expect(app.verdict, c.id).toHaveAttribute("data-alg", c.expect.alg!);
+      await expect(app.verdict, c.id).toHaveAttribute("data-signature-valid", "true");
+    }
+    // The page's code is loaded now (it answered), and it answers in the keystroke's own task:
+    // still no answer once the algorithm shows means the question went to the worker.
+    for (const c of [byId("es256_valid"), byId("es384_valid"), byId("es512_valid"), more("ed448_valid")]) {
+      await app.keyInput.fill(keyText(c));
+      await app.tokenInput.fill(c.token);
+      await expect(app.verdict, c.id).toHaveAttribute("data-alg", c.expect.alg!);
+      await expect(app.verdict, c.id).toHaveAttribute("data-state", "pending");
+      await expect(app.verdict, c.id).toHaveAttribute("data-signature-valid", "null");
+    }
+  });
+
   test("a late answer: the last verdict stays for the grace period, then the page says it is checking", async ({ page }) => {
     // The worker never arrives, so an ES256 answer never comes.
     await page.route("**/crypto-worker.js", () => {});
