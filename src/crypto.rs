@@ -57,11 +57,10 @@ pub struct ServersRequest {
 /// Whether verifying the token takes long enough (milliseconds in WebAssembly) to belong in the
 /// worker rather than on the page's main thread: ES256, ES384, ES512, ML-DSA, and EdDSA with an
 /// Ed448 signature (114 bytes; an Ed25519 one is 64 and quick). One check in Chromium
-/// (`end2end/bench/crypto-module.mjs`, 1 KB token): ES256 0.96 ms — the page's 1 ms a keystroke
-/// cannot hold it besides the decoding and rendering —, ES384 2.7, ES512 1.6, Ed448 4.5,
-/// ML-DSA-44 0.33; against RS256 0.50, PS256 0.37, ES256K 0.19 and Ed25519 0.15, which stay here
-/// (measured again on 2026-12-01, a slower phase: ES256 1.19–1.34, ES256K 0.18–0.22, RS256
-/// 0.56–0.65).
+/// (`end2end/bench/crypto-module.mjs`, 1 KB token, 2026-12-01): ES256 1.2–1.3 ms — the page's
+/// 1 ms a keystroke cannot hold it besides the decoding and rendering —, ES384 3.7–3.8, ES512
+/// 2.3–2.5, Ed448 5.1–5.5, ML-DSA-44 0.36; against RS256 0.56–0.65, PS256 0.39–0.64, ES256K
+/// 0.18–0.22 and Ed25519 0.17, which stay here.
 pub fn is_slow(decoded: &jwt_core::Decoded) -> bool {
     let alg = decoded.alg.as_deref().and_then(Alg::parse);
     let ed448 = alg == Some(Alg::EdDSA) && decoded.signature.as_ref().is_some_and(|s| s.len() == 114);

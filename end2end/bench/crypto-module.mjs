@@ -1,8 +1,9 @@
 // Prints how long the lazily loaded crypto module (crates/jwt-core-wasm, /crypto/) takes to check
 // a 1 KB token's signature in Chromium, per algorithm: one call of its `check_signature` export
 // (JSON in: the token's signed parts and the key, as the page sends them; verify; JSON out),
-// alternating the signed token and one with a payload character changed, after a warm-up. It asserts nothing (see README); it is how the build
-// settings of the module are compared (e.g. two servers, one per build).
+// alternating the signed token and one with a payload character changed, after a warm-up. It
+// asserts nothing (see README); it is how the build settings of the module are compared (e.g.
+// two servers, one per build).
 // Usage: node end2end/bench/crypto-module.mjs http://127.0.0.1:3000/ [another server's URL …]
 import { chromium } from "@playwright/test";
 import { execFileSync } from "node:child_process";
