@@ -12,7 +12,8 @@ cd "$ROOT"
 # optimised for speed, see Cargo.toml). And 32-bit limbs for crypto-bigint and the curves
 # (`cpubits`): by default they use 64-bit limbs on wasm32, whose 64×64→128-bit products are calls
 # to __multi3 in WebAssembly. Measured in Chromium with end2end/bench/crypto-module.mjs: ES512 and
-# ES256K verify about twice as fast, RSA about a quarter faster, ES256 ~8 % slower.
+# ES256K verify about twice as fast, RSA about a quarter faster, p256 ~8 % slower (it now only
+# reads ES256 keys and signs; crrl checks ES256 signatures, with 32-bit limbs on wasm32 anyway).
 export RUSTFLAGS='--cfg erase_components --cfg cpubits="32"'
 cargo build --quiet -p jwt-core-wasm --lib --target wasm32-unknown-unknown --profile wasm-crypto
 out="$ROOT/public/crypto"
