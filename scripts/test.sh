@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every check and test: formatting (rustfmt, leptosfmt),
+# Installs what is missing, then runs every check and test: formatting (rustfmt, leptosfmt), the
+# core's dependency tree (no web framework, server or browser binding),
 # clippy (server, browser and core builds), the core's unit, fixture, Wycheproof and property
 # tests natively and in wasm32, the app's unit, route and CLI tests, the server-verdict comparison
 # with the real node jsonwebtoken and PyJWT, and the Playwright
@@ -18,6 +19,9 @@ export RUSTFLAGS="--cfg erase_components"
 step "format (rustfmt, leptosfmt)"
 cargo fmt --all -- --check
 leptosfmt --check --quiet src
+
+step "core: no web framework, server or browser binding in its dependency tree"
+./scripts/check-core-deps.sh
 
 step "clippy (core, server, browser, crypto module)"
 cargo clippy --quiet --workspace --all-targets --features jwt-debugger/ssr -- -D warnings
