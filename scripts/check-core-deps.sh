@@ -9,8 +9,16 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 names() { cargo tree --quiet -p jwt-core -e normal --prefix none --format '{p}' "$@" | awk '{print $1}' | sort -u; }
 native="$(names)"
 wasm="$(names --target wasm32-unknown-unknown)"
-# js-sys and wasm-bindgen, and the crates that depend on them directly.
-bindings="$(names --target wasm32-unknown-unknown -i js-sys -i wasm-bindgen --depth 1)"
+# js-sys and wasm-bindgen (those in the tree: `cargo tree -i` fails on a package that is not),
+# and the crates that depend on them directly.
+inverted=()
+for binding in js-sys wasm-bindgen; do
+  if grep -qx "$binding" <<<"$wasm"; then inverted+=(-i "$binding"); fi
+done
+bindings=""
+if [ ${#inverted[@]} -gt 0 ]; then
+  bindings="$(names --target wasm32-unknown-unknown "${inverted[@]}" --depth 1)"
+fi
 web='^(leptos.*|axum.*|tokio.*|hyper.*|tower.*|reactive_graph|tachys|server_fn|web-sys|gloo.*|wasm-bindgen-futures)$'
 problems=""
 found="$(grep -E "$web|^(js-sys|wasm-bindgen)$" <<<"$native" || true)"
