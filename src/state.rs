@@ -394,6 +394,18 @@ impl Debugger {
     }
 }
 
+/// Runs the core on a token and key as [`Debugger::new`] does (decode, a secret's check, the
+/// verdict and its time), and drops the results: the page calls it in a task of its own before
+/// hydrating, so that the browser compiles that code then rather than in the hydration task.
+pub fn warm_up(token: &str, key: &str) {
+    let decoded = jwt_core::decode(token);
+    let key = jwt_core::parse_key_light(KeyKind::Auto, key).unwrap_or_else(ParsedKey::none);
+    let check = jwt_core::check_signature(&decoded, &key, &Hs256Only);
+    let verdict = Verdict::of(&decoded, &check);
+    let clock = Clock { now: browser::unix_now(), leeway: 0 };
+    std::hint::black_box(verdict.time_status(&decoded, clock));
+}
+
 /// Whether two decodes read the same: same token, same normalising, same problems (what the
 /// panels show follows from these).
 fn same_reading(a: &Decoded, b: &Decoded) -> bool {
