@@ -38,6 +38,9 @@ pub fn hydrate() {
         if let Some(first) = samples::SAMPLES.first() {
             state::warm_up(first.token, first.key);
         }
+        // The page's first read of local storage waits on the browser (the toolbar reads its
+        // display preferences there when it hydrates): here, it is out of that task too.
+        let _ = browser::load_preference("theme");
         browser::in_next_task(hydrate_now);
     });
 }

@@ -395,15 +395,24 @@ impl Debugger {
 }
 
 /// Runs the core on a token and key as [`Debugger::new`] does (decode, a secret's check, the
-/// verdict and its time), and drops the results: the page calls it in a task of its own before
+/// verdict and its time), and as the first screen's panels do (the coloured token, the printed
+/// JSON and its members), and drops the results: the page calls it in a task of its own before
 /// hydrating, so that the browser compiles that code then rather than in the hydration task.
 pub fn warm_up(token: &str, key: &str) {
+    use std::hint::black_box;
     let decoded = jwt_core::decode(token);
     let key = jwt_core::parse_key_light(KeyKind::Auto, key).unwrap_or_else(ParsedKey::none);
     let check = jwt_core::check_signature(&decoded, &key, &Hs256Only);
     let verdict = Verdict::of(&decoded, &check);
     let clock = Clock { now: browser::unix_now(), leeway: 0 };
-    std::hint::black_box(verdict.time_status(&decoded, clock));
+    black_box(verdict.time_status(&decoded, clock));
+    black_box(crate::view_model::token_chunks(&decoded));
+    for (value, members) in
+        [(decoded.header.as_ref(), decoded.header_params()), (decoded.payload.as_ref(), decoded.claims())]
+    {
+        black_box(value.map(jwt_core::pretty::pretty));
+        black_box(members);
+    }
 }
 
 /// Whether two decodes read the same: same token, same normalising, same problems (what the
