@@ -5,7 +5,7 @@
 // asserts nothing (see README); it is how the build settings of the module are compared (e.g.
 // two servers, one per build).
 // Usage: node end2end/bench/crypto-module.mjs http://127.0.0.1:3000/ [another server's URL …]
-import { chromium } from "@playwright/test";
+import { launchChromium } from "./chromium.mjs";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,10 +26,7 @@ const cases = [
   return { name: `${alg} (${kind})`, token, key: key.public_pem ?? JSON.stringify(key.public_jwk) };
 });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-});
+const browser = await launchChromium();
 // Two rounds, the servers interleaved: this machine's speed drifts.
 for (let round = 1; round <= 2; round++) {
   for (const url of urls) {

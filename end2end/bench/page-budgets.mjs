@@ -4,7 +4,7 @@
 //   (beside what a bare textarea given the same text takes);
 //   and, before and after, the machine's load average.
 // Usage: node end2end/bench/page-budgets.mjs http://127.0.0.1:3000/ [runs]
-import { chromium } from "@playwright/test";
+import { launchChromium } from "./chromium.mjs";
 import { execFileSync } from "node:child_process";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -16,11 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const cli = process.env.JWT_DEBUGGER_CLI ?? path.join(root, "target/release/jwt-debugger");
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 // 1. First load: every response's encoded (compressed) size until the page is hydrated and idle.
 async function firstLoad() {

@@ -14,7 +14,7 @@
 //     and the microtasks after it, where the verdict is written (as page-budgets.mjs measures)
 //
 // The server may be any release build of the same source (the HTML it renders is the same).
-import { chromium } from "@playwright/test";
+import { launchChromium } from "./chromium.mjs";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -29,11 +29,7 @@ if (!fs.existsSync(path.join(pkg, "jwt-debugger.wasm"))) {
   process.exit(1);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 async function profiledPage() {
   const context = await browser.newContext();
