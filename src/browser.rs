@@ -62,6 +62,12 @@ pub fn share_link(token: &str) -> String {
     }
 }
 
+/// Whether the page's path is `/`, where the server renders the debugger.
+#[cfg(feature = "hydrate")]
+pub fn at_root() -> bool {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).is_some_and(|path| path == "/")
+}
+
 /// Removes the fragment from the address bar (without a request).
 pub fn clear_fragment() {
     #[cfg(feature = "hydrate")]

@@ -35,7 +35,12 @@ pub fn hydrate() {
     // first runs: in a trace of a load, ~40 ms of compiling before hydration ended, whose task
     // took ~60 ms; in a profile, reading the first sample took ~12 ms of that task.)
     browser::in_next_task(|| {
-        if let Some(first) = samples::SAMPLES.first() {
+        // Only where the debugger is (the server renders it at `/`): the "not found" page has
+        // no token to read.
+        if browser::at_root()
+            && let Some(first) = samples::SAMPLES.first()
+        {
+            browser::count("jwt-debugger:warm-up");
             state::warm_up(first.token, first.key);
         }
         // The page's first read of local storage waits on the browser (the toolbar reads its
