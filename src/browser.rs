@@ -62,10 +62,10 @@ pub fn share_link(token: &str) -> String {
     }
 }
 
-/// Whether the page's path is `/`, where the server renders the debugger.
+/// Whether the server-rendered page has an element with this id.
 #[cfg(feature = "hydrate")]
-pub fn at_root() -> bool {
-    web_sys::window().and_then(|w| w.location().pathname().ok()).is_some_and(|path| path == "/")
+pub fn has_element(id: &str) -> bool {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)).is_some()
 }
 
 /// Removes the fragment from the address bar (without a request).

@@ -35,9 +35,9 @@ pub fn hydrate() {
     // first runs: in a trace of a load, ~40 ms of compiling before hydration ended, whose task
     // took ~60 ms; in a profile, reading the first sample took ~12 ms of that task.)
     browser::in_next_task(|| {
-        // Only where the debugger is (the server renders it at `/`): the "not found" page has
+        // Only where the server rendered the debugger (its token box): the "not found" page has
         // no token to read.
-        if browser::at_root()
+        if browser::has_element("token-input")
             && let Some(first) = samples::SAMPLES.first()
         {
             browser::count("jwt-debugger:warm-up");
